@@ -1,0 +1,14 @@
+namespace Rapport.Core.Identities;
+
+/// <summary>Receives what identity resolution changed, so that a store can persist exactly that.</summary>
+public interface IIdentityChanges
+{
+    void MemberCreated(long memberId);
+
+    void IdentityAdded(long identityId, Identity identity, long memberId);
+
+    void MembersMerged(long winnerId, long loserId);
+
+    /// <summary>Two members look like one person but the guard kept them apart; a human decides.</summary>
+    void MergeSuggested(long identityId, long otherIdentityId, string reason);
+}

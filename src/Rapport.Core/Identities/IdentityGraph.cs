@@ -1,0 +1,234 @@
+using System.Runtime.InteropServices;
+
+namespace Rapport.Core.Identities;
+
+/// <summary>
+/// Which identities belong to which member, with incremental union-find: identities seen together on one message
+/// belong to one member. The guard: two members that each carry a different product <c>user</c> id are never
+/// merged automatically; a merge suggestion is recorded instead.
+/// </summary>
+/// <remarks>
+/// Members merged during this graph's life keep a parent pointer to the member that absorbed them (the older,
+/// lower id), with path compression, so a merge costs O(1) instead of re-pointing every identity.
+/// </remarks>
+public sealed class IdentityGraph
+{
+    private readonly Dictionary<Identity, Node> _identities;
+    private readonly Dictionary<long, long> _absorbedBy = [];
+    private readonly Dictionary<long, string> _userIdOf = [];
+    private readonly List<long> _roots = new(4);
+    private long _nextMemberId;
+    private long _nextIdentityId;
+
+    public IdentityGraph(long nextMemberId = 1, long nextIdentityId = 1, int capacity = 0)
+    {
+        _identities = new Dictionary<Identity, Node>(capacity);
+        _nextMemberId = nextMemberId;
+        _nextIdentityId = nextIdentityId;
+    }
+
+    public int IdentityCount => _identities.Count;
+
+    /// <summary>Adds an identity that a store already holds.</summary>
+    public void Load(in StoredIdentity stored)
+    {
+        _identities[stored.Identity] = new Node(stored.Id, stored.MemberId);
+        if (stored.Identity.Kind == IdentityKinds.User)
+        {
+            _userIdOf.TryAdd(stored.MemberId, stored.Identity.Value);
+        }
+
+        _nextMemberId = Math.Max(_nextMemberId, stored.MemberId + 1);
+        _nextIdentityId = Math.Max(_nextIdentityId, stored.Id + 1);
+    }
+
+    public bool Contains(Identity identity) => _identities.ContainsKey(identity);
+
+    /// <summary>The identity's id and its member (after merges), if the identity is known.</summary>
+    public bool TryFind(Identity identity, out long identityId, out long memberId)
+    {
+        ref var node = ref CollectionsMarshal.GetValueRefOrNullRef(_identities, identity);
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref node))
+        {
+            identityId = 0;
+            memberId = 0;
+            return false;
+        }
+
+        node.MemberId = Find(node.MemberId);
+        identityId = node.Id;
+        memberId = node.MemberId;
+        return true;
+    }
+
+    /// <summary>The member a possibly-merged member id now belongs to.</summary>
+    public long Find(long memberId)
+    {
+        var root = memberId;
+        while (_absorbedBy.TryGetValue(root, out var parent))
+        {
+            root = parent;
+        }
+
+        while (memberId != root && _absorbedBy.TryGetValue(memberId, out var parent))
+        {
+            _absorbedBy[memberId] = root;
+            memberId = parent;
+        }
+
+        return root;
+    }
+
+    /// <summary>
+    /// Links the identities seen together on one message and returns the member and identity id of
+    /// <paramref name="primary"/>, which must be one of <paramref name="identities"/>.
+    /// </summary>
+    public (long MemberId, long IdentityId) Resolve(ReadOnlySpan<Identity> identities, Identity primary, IIdentityChanges changes)
+    {
+        // The message's product user id decides which member the message belongs to when members disagree.
+        string? messageUser = null;
+        foreach (var identity in identities)
+        {
+            if (identity.Kind == IdentityKinds.User)
+            {
+                messageUser ??= identity.Value;
+            }
+        }
+
+        _roots.Clear();
+        long anchor = 0;
+        foreach (var identity in identities)
+        {
+            if (TryFind(identity, out _, out var member) && !_roots.Contains(member))
+            {
+                _roots.Add(member);
+                if (messageUser is not null && identity.Kind == IdentityKinds.User && identity.Value == messageUser)
+                {
+                    anchor = member;
+                }
+            }
+        }
+
+        _roots.Sort();
+        if (anchor == 0)
+        {
+            foreach (var root in _roots)
+            {
+                if (Compatible(UserIdOf(root), messageUser))
+                {
+                    anchor = root;
+                    break;
+                }
+            }
+        }
+
+        if (anchor == 0)
+        {
+            anchor = _nextMemberId++;
+            changes.MemberCreated(anchor);
+            if (messageUser is not null)
+            {
+                _userIdOf[anchor] = messageUser;
+            }
+        }
+
+        // New identities join the anchor first, so that a suggestion below can name one of them.
+        long primaryId = 0;
+        foreach (var identity in identities)
+        {
+            ref var node = ref CollectionsMarshal.GetValueRefOrAddDefault(_identities, identity, out var exists);
+            if (!exists)
+            {
+                node = new Node(_nextIdentityId++, anchor);
+                changes.IdentityAdded(node.Id, identity, anchor);
+                if (identity.Kind == IdentityKinds.User)
+                {
+                    _userIdOf.TryAdd(anchor, identity.Value);
+                }
+            }
+
+            if (identity == primary)
+            {
+                primaryId = node.Id;
+            }
+        }
+
+        if (primaryId == 0)
+        {
+            throw new ArgumentException("the primary identity must be one of the message's identities", nameof(primary));
+        }
+
+        foreach (var root in _roots)
+        {
+            if (root == anchor)
+            {
+                continue;
+            }
+
+            if (Compatible(UserIdOf(anchor), UserIdOf(root)))
+            {
+                anchor = Merge(anchor, root, changes);
+            }
+            else
+            {
+                SuggestMerge(identities, anchor, root, changes);
+            }
+        }
+
+        return (anchor, primaryId);
+    }
+
+    private static bool Compatible(string? user, string? otherUser) =>
+        user is null || otherUser is null || user == otherUser;
+
+    private string? UserIdOf(long member) => _userIdOf.GetValueOrDefault(member);
+
+    private long Merge(long a, long b, IIdentityChanges changes)
+    {
+        var (winner, loser) = a < b ? (a, b) : (b, a);
+        _absorbedBy[loser] = winner;
+        if (_userIdOf.Remove(loser, out var user))
+        {
+            _userIdOf.TryAdd(winner, user);
+        }
+
+        changes.MembersMerged(winner, loser);
+        return winner;
+    }
+
+    private void SuggestMerge(ReadOnlySpan<Identity> identities, long anchor, long other, IIdentityChanges changes)
+    {
+        long anchorIdentity = 0;
+        long otherIdentity = 0;
+        string? shared = null;
+        foreach (var identity in identities)
+        {
+            if (!TryFind(identity, out var identityId, out var member))
+            {
+                continue;
+            }
+
+            if (member == anchor && anchorIdentity == 0)
+            {
+                anchorIdentity = identityId;
+            }
+            else if (member == other && otherIdentity == 0)
+            {
+                otherIdentity = identityId;
+                shared = identity.ToString();
+            }
+        }
+
+        if (anchorIdentity != 0 && otherIdentity != 0)
+        {
+            changes.MergeSuggested(anchorIdentity, otherIdentity,
+                $"seen together on one message ({shared}) but the members have different user ids");
+        }
+    }
+
+    private struct Node(long id, long memberId)
+    {
+        public readonly long Id = id;
+        public long MemberId = memberId;
+    }
+}

@@ -1,0 +1,216 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Rapport.Core.Activities;
+using Rapport.Core.Identities;
+using Rapport.Core.Members;
+
+namespace Rapport.Core.Ingest;
+
+/// <summary>
+/// The changes one durable commit makes: de-duplicates messages, resolves identities, maps activities to journey
+/// stages and keeps each member's progress. Pure; the store persists what it produces. One code path for every
+/// source: file imports, the HTTP API and connectors.
+/// </summary>
+public sealed class IngestBatch : IIdentityChanges
+{
+    private readonly WorkspaceIngestState _state;
+    private readonly DateTime _receivedAt;
+    private readonly Dictionary<long, MemberProgress> _progress = [];
+    private readonly HashSet<long> _created = [];
+    private readonly List<(long Winner, long Loser)> _merges = [];
+    private List<NewIdentity> _identities = [];
+    private List<ActivityRecord> _activities = [];
+    private List<TraitUpdate> _traits = [];
+    private List<ProfileUpdate> _profileUpdates = [];
+    private List<MergeSuggestion> _suggestions = [];
+    private DateTime _currentTimestamp;
+    private long _messages;
+    private long _activityCount;
+    private long _profileUpdateCount;
+    private long _duplicates;
+    private long _identityCount;
+    private long _suggestionCount;
+
+    public IngestBatch(WorkspaceIngestState state, DateTime receivedAt)
+    {
+        _state = state;
+        _receivedAt = receivedAt;
+    }
+
+    public int PendingCount => _identities.Count + _activities.Count + _traits.Count + _profileUpdates.Count + _suggestions.Count;
+
+    /// <summary>Adds one message; returns <c>false</c> when its message id is already stored or already in this batch.</summary>
+    public bool Add(IngestMessage message)
+    {
+        _messages++;
+        if (!_state.MessageKeys.Add(message.MessageKey))
+        {
+            _duplicates++;
+            return false;
+        }
+
+        _currentTimestamp = message.Timestamp;
+        var graph = _state.Identities;
+        var (memberId, identityId) = message.Kind == MessageKind.Alias
+            ? ResolveAlias(message, graph)
+            : graph.Resolve(message.Identities is Identity[] array ? array : [.. message.Identities], message.Primary, this);
+
+        if (message.IsActivity)
+        {
+            var type = message.ActivityType ?? throw new ArgumentException("an activity message needs an activity type", nameof(message));
+            CollectionsMarshal.GetValueRefOrAddDefault(_progress, memberId, out _)
+                .Include(message.Timestamp, _state.Journey.StageOf(type));
+            _activities.Add(new ActivityRecord(
+                message.MessageKey, message.MessageId, identityId, type, message.Timestamp, _receivedAt,
+                message.Source, message.Context, message.PropertiesJson));
+            _activityCount++;
+        }
+        else
+        {
+            _progress.TryAdd(memberId, default);
+            _profileUpdates.Add(new ProfileUpdate(
+                message.MessageKey, message.MessageId, message.Kind, identityId, message.Timestamp, _receivedAt,
+                message.GroupId, TraitsJson(message.Traits)));
+            _profileUpdateCount++;
+        }
+
+        AddTraits(message, identityId);
+        return true;
+    }
+
+    /// <summary>Takes the rows that can be written now; later calls return only what was added since.</summary>
+    public PendingWrites TakePending()
+    {
+        var graph = _state.Identities;
+        var identities = _identities;
+        for (var i = 0; i < identities.Count; i++)
+        {
+            identities[i] = identities[i] with { MemberId = graph.Find(identities[i].MemberId) };
+        }
+
+        var pending = new PendingWrites(identities, _activities, _traits, _profileUpdates, _suggestions);
+        _identities = [];
+        _activities = [];
+        _traits = [];
+        _profileUpdates = [];
+        _suggestions = [];
+        return pending;
+    }
+
+    /// <summary>The member rows to write at commit, keyed by the members that remain after this batch's merges.</summary>
+    public MemberChanges CompleteMembers()
+    {
+        var graph = _state.Identities;
+        var byRoot = new Dictionary<long, MemberProgress>(_progress.Count);
+        foreach (var (memberId, progress) in _progress)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(byRoot, graph.Find(memberId), out _).Merge(progress);
+        }
+
+        var created = new List<(long, MemberProgress)>();
+        var updated = new List<(long, MemberProgress)>();
+        foreach (var (memberId, progress) in byRoot)
+        {
+            (_created.Contains(memberId) ? created : updated).Add((memberId, progress));
+        }
+
+        // Members created and absorbed within this batch were never written, but identities flushed in an earlier
+        // chunk may point at them; every loser is re-pointed at its final winner.
+        var merged = _merges.Select(merge => (merge.Loser, graph.Find(merge.Loser))).ToList();
+        return new MemberChanges(created, updated, merged, _receivedAt);
+    }
+
+    public IngestSummary Summary => new()
+    {
+        MessagesRead = _messages,
+        ActivitiesStored = _activityCount,
+        ProfileUpdatesStored = _profileUpdateCount,
+        DuplicatesSkipped = _duplicates,
+        MembersCreated = _created.Count - _merges.Count(merge => _created.Contains(merge.Loser)),
+        MembersMerged = _merges.Count(merge => !_created.Contains(merge.Loser)),
+        IdentitiesAdded = _identityCount,
+        MergesSuggested = _suggestionCount,
+    };
+
+    void IIdentityChanges.MemberCreated(long memberId) => _created.Add(memberId);
+
+    void IIdentityChanges.IdentityAdded(long identityId, Identity identity, long memberId)
+    {
+        _identities.Add(new NewIdentity(identityId, identity, memberId, _currentTimestamp));
+        _identityCount++;
+    }
+
+    void IIdentityChanges.MembersMerged(long winnerId, long loserId) => _merges.Add((winnerId, loserId));
+
+    void IIdentityChanges.MergeSuggested(long identityId, long otherIdentityId, string reason)
+    {
+        _suggestions.Add(new MergeSuggestion(identityId, otherIdentityId, reason, _receivedAt));
+        _suggestionCount++;
+    }
+
+    private (long MemberId, long IdentityId) ResolveAlias(IngestMessage message, IdentityGraph graph)
+    {
+        // previousId is "whichever it is": an earlier user id when one is known by that value, else an anonymous id.
+        var previous = message.PreviousId is { } previousId
+            ? graph.Contains(Identity.Create(IdentityKinds.User, previousId))
+                ? Identity.Create(IdentityKinds.User, previousId)
+                : Identity.Create(IdentityKinds.Anonymous, previousId)
+            : (Identity?)null;
+        if (previous is null || message.Identities.Contains(previous.Value))
+        {
+            return graph.Resolve([.. message.Identities], message.Primary, this);
+        }
+
+        return graph.Resolve([.. message.Identities, previous.Value], message.Primary, this);
+    }
+
+    private void AddTraits(IngestMessage message, long identityId)
+    {
+        if (message.Kind != MessageKind.Group)
+        {
+            foreach (var trait in message.Traits)
+            {
+                _traits.Add(new TraitUpdate(identityId, trait.Key, trait.ValueJson, message.Timestamp));
+            }
+
+            return;
+        }
+
+        // A group's traits describe the organization, not the developer: only its id and name become the
+        // developer's groupId and company.
+        if (message.GroupId is { } groupId)
+        {
+            _traits.Add(new TraitUpdate(identityId, "groupId", JsonSerializer.Serialize(groupId), message.Timestamp));
+        }
+
+        foreach (var trait in message.Traits)
+        {
+            if (trait.Key == "name")
+            {
+                _traits.Add(new TraitUpdate(identityId, "company", trait.ValueJson, message.Timestamp));
+            }
+        }
+    }
+
+    private static string? TraitsJson(IReadOnlyList<Trait> traits)
+    {
+        if (traits.Count == 0)
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder("{");
+        for (var i = 0; i < traits.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(',');
+            }
+
+            builder.Append(JsonSerializer.Serialize(traits[i].Key)).Append(':').Append(traits[i].ValueJson);
+        }
+
+        return builder.Append('}').ToString();
+    }
+}

@@ -1,0 +1,5 @@
+using Rapport.Core.Identities;
+
+namespace Rapport.Core.Ingest;
+
+public readonly record struct NewIdentity(long Id, Identity Identity, long MemberId, DateTime FirstSeen);

@@ -1,0 +1,3 @@
+namespace Rapport.Core.Reports;
+
+public sealed record ActivityTypeCount(string Type, long Count);

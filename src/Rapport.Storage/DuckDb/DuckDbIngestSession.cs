@@ -1,0 +1,282 @@
+using DuckDB.NET.Data;
+using Rapport.Core.Ingest;
+using Rapport.Core.Journey;
+using Rapport.Core.Members;
+using Rapport.Core.Workspaces;
+
+namespace Rapport.Storage.DuckDb;
+
+/// <summary>
+/// An ingest inside one DuckDB transaction. Rows whose ids never change (identities, activities, traits) are
+/// appended in chunks as messages arrive; member rows, which merges can still change, are written at commit.
+/// </summary>
+internal sealed class DuckDbIngestSession : IIngestSession
+{
+    /// <summary>Pending rows written per chunk: large enough for the Appender to be efficient, small enough to keep memory flat.</summary>
+    private const int FlushThreshold = 50_000;
+
+    private readonly DuckDBConnection _connection;
+    private readonly DuckDBTransaction _transaction;
+    private readonly Workspace _workspace;
+    private readonly IngestBatch _batch;
+    private readonly Action<bool> _onEnd;
+    private bool _ended;
+
+    public DuckDbIngestSession(
+        DuckDBConnection connection, DuckDBTransaction transaction, Workspace workspace, WorkspaceIngestState state,
+        DateTime receivedAt, Action<bool> onEnd)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _workspace = workspace;
+        _batch = new IngestBatch(state, receivedAt);
+        _onEnd = onEnd;
+    }
+
+    public IngestSummary Summary => _batch.Summary;
+
+    public ValueTask AddAsync(IReadOnlyList<IngestMessage> messages, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var message in messages)
+        {
+            _batch.Add(message);
+        }
+
+        if (_batch.PendingCount >= FlushThreshold)
+        {
+            Flush();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public Task<IngestSummary> CommitAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        Flush();
+        WriteMembers(_batch.CompleteMembers());
+        _transaction.Commit();
+        End(committed: true);
+        return Task.FromResult(_batch.Summary);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_ended)
+        {
+            try
+            {
+                _transaction.Rollback();
+            }
+            finally
+            {
+                End(committed: false);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void End(bool committed)
+    {
+        _ended = true;
+        _transaction.Dispose();
+        _onEnd(committed);
+    }
+
+    private void Flush()
+    {
+        var pending = _batch.TakePending();
+        var ws = _workspace.Id;
+        if (pending.Identities.Count > 0)
+        {
+            using var appender = _connection.CreateAppender("identities");
+            foreach (var identity in pending.Identities)
+            {
+                appender.CreateRow()
+                    .AppendValue(ws).AppendValue(identity.Id).AppendValue(identity.MemberId)
+                    .AppendValue(identity.Identity.Kind).AppendValue(identity.Identity.Value).AppendValue(identity.FirstSeen)
+                    .EndRow();
+            }
+        }
+
+        if (pending.Activities.Count > 0)
+        {
+            using var appender = _connection.CreateAppender("activities");
+            foreach (var activity in pending.Activities)
+            {
+                var context = activity.Context;
+                appender.CreateRow()
+                    .AppendValue(ws).AppendValue(activity.MessageKey).AppendValue(activity.MessageId).AppendValue(activity.IdentityId)
+                    .AppendValue(activity.Type).AppendValue(activity.OccurredAt).AppendValue(activity.ReceivedAt).AppendValue(activity.Source)
+                    .AppendValue(context.Channel).AppendValue(context.Url).AppendValue(context.Referrer).AppendValue(context.Title)
+                    .AppendValue(context.UserAgent).AppendValue(context.Ip).AppendValue(context.CampaignJson).AppendValue(activity.PropertiesJson)
+                    .EndRow();
+            }
+        }
+
+        if (pending.ProfileUpdates.Count > 0)
+        {
+            using var appender = _connection.CreateAppender("profile_updates");
+            foreach (var update in pending.ProfileUpdates)
+            {
+                appender.CreateRow()
+                    .AppendValue(ws).AppendValue(update.MessageKey).AppendValue(update.MessageId)
+                    .AppendValue(update.Kind.ToString().ToLowerInvariant()).AppendValue(update.IdentityId)
+                    .AppendValue(update.OccurredAt).AppendValue(update.ReceivedAt).AppendValue(update.GroupId).AppendValue(update.TraitsJson)
+                    .EndRow();
+            }
+        }
+
+        if (pending.Traits.Count > 0)
+        {
+            WriteTraits(pending.Traits);
+        }
+
+        foreach (var suggestion in pending.Suggestions)
+        {
+            _connection.Execute(
+                """
+                INSERT INTO merge_suggestions (workspace_id, identity_id, other_identity_id, reason, suggested_at)
+                VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING
+                """,
+                ws, suggestion.IdentityId, suggestion.OtherIdentityId, suggestion.Reason, suggestion.SuggestedAt);
+        }
+    }
+
+    private void WriteTraits(IReadOnlyList<TraitUpdate> traits)
+    {
+        _connection.Execute("CREATE OR REPLACE TEMP TABLE trait_updates (identity_id BIGINT, key VARCHAR, value VARCHAR, updated_at TIMESTAMP, seq BIGINT)");
+        using (var appender = _connection.CreateAppender("trait_updates"))
+        {
+            for (var i = 0; i < traits.Count; i++)
+            {
+                var trait = traits[i];
+                appender.CreateRow().AppendValue(trait.IdentityId).AppendValue(trait.Key).AppendValue(trait.ValueJson)
+                    .AppendValue(trait.UpdatedAt).AppendValue((long)i).EndRow();
+            }
+        }
+
+        // Per identity and key the latest update wins; among updates at the same time, the one that arrived last.
+        _connection.Execute(
+            """
+            INSERT INTO traits (workspace_id, identity_id, key, value, updated_at)
+            SELECT $1, identity_id, key, arg_max(value, (updated_at, seq)), max(updated_at)
+            FROM trait_updates GROUP BY identity_id, key
+            ON CONFLICT (workspace_id, identity_id, key) DO UPDATE
+              SET value = excluded.value, updated_at = excluded.updated_at
+              WHERE excluded.updated_at >= traits.updated_at
+            """,
+            _workspace.Id);
+        _connection.Execute("DROP TABLE trait_updates");
+    }
+
+    private void WriteMembers(MemberChanges changes)
+    {
+        var ws = _workspace.Id;
+        if (changes.Created.Count > 0)
+        {
+            using var appender = _connection.CreateAppender("members");
+            foreach (var (memberId, progress) in changes.Created)
+            {
+                AppendProgress(appender.CreateRow().AppendValue(ws).AppendValue(memberId).AppendValue(changes.At), progress).EndRow();
+            }
+        }
+
+        if (changes.Merged.Count > 0)
+        {
+            _connection.Execute("CREATE OR REPLACE TEMP TABLE member_merge (loser_id BIGINT, winner_id BIGINT)");
+            using (var appender = _connection.CreateAppender("member_merge"))
+            {
+                foreach (var (loser, winner) in changes.Merged)
+                {
+                    appender.CreateRow().AppendValue(loser).AppendValue(winner).EndRow();
+                }
+            }
+
+            _connection.Execute(
+                """
+                UPDATE identities SET member_id = m.winner_id FROM member_merge m
+                WHERE identities.workspace_id = $1 AND identities.member_id = m.loser_id
+                """, ws);
+
+            // Absorbed members that were already stored fold their progress into the winner, then go.
+            _connection.Execute(
+                """
+                UPDATE members SET
+                  first_activity_at = least(members.first_activity_at, f.first_activity_at),
+                  last_activity_at = greatest(members.last_activity_at, f.last_activity_at),
+                  activity_count = members.activity_count + f.activity_count,
+                  discover_at = least(members.discover_at, f.discover_at),
+                  evaluate_at = least(members.evaluate_at, f.evaluate_at),
+                  learn_at = least(members.learn_at, f.learn_at),
+                  build_at = least(members.build_at, f.build_at),
+                  scale_at = least(members.scale_at, f.scale_at)
+                FROM (
+                  SELECT m.winner_id, min(x.first_activity_at) AS first_activity_at, max(x.last_activity_at) AS last_activity_at,
+                         sum(x.activity_count) AS activity_count, min(x.discover_at) AS discover_at, min(x.evaluate_at) AS evaluate_at,
+                         min(x.learn_at) AS learn_at, min(x.build_at) AS build_at, min(x.scale_at) AS scale_at
+                  FROM members x JOIN member_merge m ON x.id = m.loser_id
+                  WHERE x.workspace_id = $1
+                  GROUP BY m.winner_id
+                ) f
+                WHERE members.workspace_id = $1 AND members.id = f.winner_id
+                """, ws);
+            _connection.Execute(
+                """
+                INSERT INTO member_merges (workspace_id, winner_id, loser_id, merged_at, reason)
+                SELECT $1, m.winner_id, m.loser_id, $2, 'identities seen together'
+                FROM member_merge m JOIN members x ON x.workspace_id = $1 AND x.id = m.loser_id
+                """, ws, changes.At);
+            _connection.Execute("DELETE FROM members WHERE workspace_id = $1 AND id IN (SELECT loser_id FROM member_merge)", ws);
+            _connection.Execute("DROP TABLE member_merge");
+        }
+
+        if (changes.Updated.Count > 0)
+        {
+            _connection.Execute(
+                """
+                CREATE OR REPLACE TEMP TABLE member_progress (
+                  id BIGINT, created_at TIMESTAMP, first_activity_at TIMESTAMP, last_activity_at TIMESTAMP, activity_count BIGINT,
+                  discover_at TIMESTAMP, evaluate_at TIMESTAMP, learn_at TIMESTAMP, build_at TIMESTAMP, scale_at TIMESTAMP)
+                """);
+            using (var appender = _connection.CreateAppender("member_progress"))
+            {
+                foreach (var (memberId, progress) in changes.Updated)
+                {
+                    AppendProgress(appender.CreateRow().AppendValue(memberId).AppendValue(changes.At), progress).EndRow();
+                }
+            }
+
+            _connection.Execute(
+                """
+                UPDATE members SET
+                  first_activity_at = least(members.first_activity_at, p.first_activity_at),
+                  last_activity_at = greatest(members.last_activity_at, p.last_activity_at),
+                  activity_count = members.activity_count + p.activity_count,
+                  discover_at = least(members.discover_at, p.discover_at),
+                  evaluate_at = least(members.evaluate_at, p.evaluate_at),
+                  learn_at = least(members.learn_at, p.learn_at),
+                  build_at = least(members.build_at, p.build_at),
+                  scale_at = least(members.scale_at, p.scale_at)
+                FROM member_progress p
+                WHERE members.workspace_id = $1 AND members.id = p.id
+                """, ws);
+            _connection.Execute("DROP TABLE member_progress");
+        }
+    }
+
+    private static IDuckDBAppenderRow AppendProgress(IDuckDBAppenderRow row, in MemberProgress progress)
+    {
+        row.AppendValue(progress.FirstActivity).AppendValue(progress.LastActivity).AppendValue(progress.ActivityCount);
+        foreach (var stage in JourneyStages.All)
+        {
+            row.AppendValue(progress.ReachedAt(stage));
+        }
+
+        return row;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Reflection;
+using DuckDB.NET.Data;
+
+namespace Rapport.Storage.DuckDb;
+
+/// <summary>
+/// Applies the versioned schema migrations embedded in this assembly (<c>NNNN_name.sql</c>), each in its own
+/// transaction, and refuses a store written by a newer Rapport.
+/// </summary>
+internal static class DuckDbMigrator
+{
+    private const string Prefix = "DuckDb.Migrations.";
+
+    public static IReadOnlyList<(int Version, string Name)> Migrations { get; } = Assembly.GetExecutingAssembly()
+        .GetManifestResourceNames()
+        .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal))
+        .Select(name => name[Prefix.Length..^".sql".Length])
+        .Select(name => (int.Parse(name[..4], System.Globalization.CultureInfo.InvariantCulture), name))
+        .OrderBy(migration => migration.Item1)
+        .ToList();
+
+    public static void Migrate(DuckDBConnection connection, DateTime now)
+    {
+        connection.Execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");
+        var current = connection.Scalar<int?>("SELECT max(version) FROM schema_migrations") ?? 0;
+        var latest = Migrations.Count == 0 ? 0 : Migrations[^1].Version;
+        if (current > latest)
+        {
+            throw new StoreOpenException(
+                $"this store was written by a newer Rapport (schema version {current}; this version knows up to {latest}). Upgrade Rapport to open it.");
+        }
+
+        foreach (var (version, name) in Migrations.Where(migration => migration.Version > current))
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Prefix + name + ".sql")!;
+            using var reader = new StreamReader(stream);
+            var sql = reader.ReadToEnd();
+            using var transaction = connection.BeginTransaction();
+            connection.Execute(sql);
+            connection.Execute("INSERT INTO schema_migrations VALUES ($1, $2, $3)", version, name, now);
+            transaction.Commit();
+        }
+    }
+}

@@ -1,0 +1,482 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Rapport.Core.Funnel;
+using Rapport.Core.Identities;
+using Rapport.Core.Ingest;
+using Rapport.Core.Journey;
+using Rapport.Core.Members;
+using Rapport.Core.Reports;
+using Rapport.Core.Workspaces;
+
+namespace Rapport.Storage.DuckDb;
+
+/// <summary>
+/// The embedded default store: one DuckDB file, no server. One process owns the file; within it one ingest
+/// session writes at a time while any number of readers query their own snapshot.
+/// </summary>
+public sealed class DuckDbStore : IRapportStore
+{
+    private readonly string _connectionString;
+    private readonly DuckDBConnection _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<string, Workspace> _workspaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, WorkspaceIngestState> _ingestStates = [];
+
+    private DuckDbStore(string path, DuckDBConnection writer, string connectionString, TimeProvider clock)
+    {
+        Path = path;
+        _writer = writer;
+        _connectionString = connectionString;
+        _clock = clock;
+    }
+
+    public string Path { get; }
+
+    public string Description => $"DuckDB {Path}";
+
+    /// <summary>Opens (or creates) the DuckDB file and brings its schema up to date.</summary>
+    public static DuckDbStore Open(string path, TimeProvider clock)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var connectionString = $"Data Source={fullPath}";
+        DuckDBConnection writer;
+        try
+        {
+            writer = new DuckDBConnection(connectionString);
+            writer.Open();
+        }
+        catch (DuckDBException e)
+        {
+            throw new StoreOpenException($"cannot open the DuckDB store {path}: {FirstLine(e.Message)}", e);
+        }
+
+        try
+        {
+            DuckDbMigrator.Migrate(writer, clock.GetUtcNow().UtcDateTime);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+
+        return new DuckDbStore(path, writer, connectionString, clock);
+    }
+
+    public async Task<Workspace> GetOrCreateWorkspaceAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await FindWorkspaceAsync(slug, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return existing;
+        }
+
+        if (!Workspace.IsValidSlug(slug))
+        {
+            throw new ArgumentException(
+                $"'{slug}' is not a workspace name: use lower-case letters, digits and dashes, starting with a letter", nameof(slug));
+        }
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var createdAt = Now();
+            _writer.Execute("INSERT INTO workspaces (slug, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING", slug, createdAt);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        return await FindWorkspaceAsync(slug, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"workspace {slug} was not created");
+    }
+
+    public async Task<Workspace?> FindWorkspaceAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (_workspaces.TryGetValue(slug, out var cached))
+        {
+            return cached;
+        }
+
+        var found = await QueryAsync(
+            "SELECT id, slug, created_at FROM workspaces WHERE slug = $1", [slug],
+            reader => reader.Read() ? new Workspace(reader.GetInt32(0), reader.GetString(1), reader.GetNullableDateTime(2)!.Value) : null,
+            cancellationToken).ConfigureAwait(false);
+        if (found is not null)
+        {
+            _workspaces.TryAdd(slug, found);
+        }
+
+        return found;
+    }
+
+    public async Task<IIngestSession> BeginIngestAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var state = await GetIngestStateAsync(workspace, cancellationToken).ConfigureAwait(false);
+            var transaction = _writer.BeginTransaction();
+            return new DuckDbIngestSession(_writer, transaction, workspace, state, Now(), onEnd: committed =>
+            {
+                if (!committed)
+                {
+                    // Identity resolution ran ahead of the rolled-back rows; reload it from the store next time.
+                    _ingestStates.Remove(workspace.Id);
+                }
+
+                _writeLock.Release();
+            });
+        }
+        catch
+        {
+            _writeLock.Release();
+            throw;
+        }
+    }
+
+    public async Task<JourneyMap> GetJourneyMapAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        var json = await QueryAsync(
+            "SELECT definition FROM journey_maps WHERE workspace_id = $1", [workspace.Id],
+            reader => reader.Read() ? reader.GetString(0) : null,
+            cancellationToken).ConfigureAwait(false);
+        return json is null ? JourneyMap.Default : JourneyMap.Parse(json);
+    }
+
+    public async Task SetJourneyMapAsync(Workspace workspace, JourneyMap map, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Run(() => RederiveStages(workspace, map), cancellationToken).ConfigureAwait(false);
+            if (_ingestStates.TryGetValue(workspace.Id, out var state))
+            {
+                state.Journey = map;
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("""
+            SELECT count(discover_at), count(evaluate_at), count(learn_at), count(build_at), count(scale_at),
+                   median(date_diff('millisecond', discover_at, evaluate_at) / 1000.0),
+                   median(date_diff('millisecond', evaluate_at, learn_at) / 1000.0),
+                   median(date_diff('millisecond', learn_at, build_at) / 1000.0),
+                   median(date_diff('millisecond', build_at, scale_at) / 1000.0)
+            FROM members
+            WHERE workspace_id = $1
+            """);
+        var parameters = new List<object?> { workspace.Id };
+        if (range.From is { } from)
+        {
+            parameters.Add(from);
+            sql.Append(" AND first_activity_at >= $").Append(parameters.Count);
+        }
+
+        if (range.To is { } to)
+        {
+            parameters.Add(to);
+            sql.Append(" AND first_activity_at < $").Append(parameters.Count);
+        }
+
+        return QueryAsync(sql.ToString(), [.. parameters], reader =>
+        {
+            reader.Read();
+            Span<long> developers = stackalloc long[JourneyStages.Count];
+            var medians = new double?[JourneyStages.Count];
+            for (var i = 0; i < JourneyStages.Count; i++)
+            {
+                developers[i] = reader.GetInt64(i);
+                medians[i] = i == 0 || reader.IsDBNull(JourneyStages.Count + i - 1) ? null : reader.GetDouble(JourneyStages.Count + i - 1);
+            }
+
+            return FunnelReport.FromCounts(developers, medians);
+        }, cancellationToken);
+    }
+
+    public async Task<MemberProfile?> FindMemberAsync(Workspace workspace, Identity identity, CancellationToken cancellationToken)
+    {
+        var memberId = await QueryAsync(
+            "SELECT member_id FROM identities WHERE workspace_id = $1 AND kind = $2 AND value = $3",
+            [workspace.Id, identity.Kind, identity.Value],
+            reader => reader.Read() ? reader.GetInt64(0) : (long?)null,
+            cancellationToken).ConfigureAwait(false);
+        if (memberId is not { } id)
+        {
+            return null;
+        }
+
+        var identities = await QueryAsync(
+            "SELECT kind, value FROM identities WHERE workspace_id = $1 AND member_id = $2 ORDER BY kind, value",
+            [workspace.Id, id],
+            reader =>
+            {
+                var list = new List<string>();
+                while (reader.Read())
+                {
+                    list.Add($"{reader.GetString(0)}:{reader.GetString(1)}");
+                }
+
+                return list;
+            }, cancellationToken).ConfigureAwait(false);
+
+        var traits = await QueryAsync(
+            """
+            SELECT t.key, t.value FROM traits t
+            JOIN identities i ON i.workspace_id = t.workspace_id AND i.id = t.identity_id
+            WHERE t.workspace_id = $1 AND i.member_id = $2
+            ORDER BY t.updated_at, t.key
+            """,
+            [workspace.Id, id],
+            reader =>
+            {
+                var map = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+                while (reader.Read())
+                {
+                    using var value = JsonDocument.Parse(reader.GetString(1));
+                    map[reader.GetString(0)] = value.RootElement.Clone();
+                }
+
+                return map;
+            }, cancellationToken).ConfigureAwait(false);
+
+        return await QueryAsync(
+            $"SELECT {MemberColumns} FROM members WHERE workspace_id = $1 AND id = $2",
+            [workspace.Id, id],
+            reader =>
+            {
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                var progress = ReadProgress(reader);
+                var reached = new SortedDictionary<JourneyStage, DateTime>();
+                foreach (var stage in JourneyStages.All)
+                {
+                    if (progress.ReachedAt(stage) is { } at)
+                    {
+                        reached[stage] = at;
+                    }
+                }
+
+                return new MemberProfile(id, MemberDisplayName.FromTraits(traits), identities, traits, progress.Stage, reached,
+                    progress.ActivityCount, progress.FirstActivity, progress.LastActivity);
+            }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<WorkspaceStats> GetStatsAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        object?[] ws = [workspace.Id];
+        var developers = await QueryAsync("SELECT count(*) FROM members WHERE workspace_id = $1", ws,
+            reader => reader.Read() ? reader.GetInt64(0) : 0, cancellationToken).ConfigureAwait(false);
+        var identified = await QueryAsync(
+            "SELECT count(DISTINCT member_id) FROM identities WHERE workspace_id = $1 AND kind <> 'anonymous'", ws,
+            reader => reader.Read() ? reader.GetInt64(0) : 0, cancellationToken).ConfigureAwait(false);
+        var identities = await QueryAsync(
+            "SELECT kind, count(*) FROM identities WHERE workspace_id = $1 GROUP BY kind ORDER BY kind", ws,
+            reader =>
+            {
+                var byKind = new SortedDictionary<string, long>(StringComparer.Ordinal);
+                while (reader.Read())
+                {
+                    byKind[reader.GetString(0)] = reader.GetInt64(1);
+                }
+
+                return byKind;
+            }, cancellationToken).ConfigureAwait(false);
+        var (activities, first, last) = await QueryAsync(
+            "SELECT count(*), min(occurred_at), max(occurred_at) FROM activities WHERE workspace_id = $1", ws,
+            reader =>
+            {
+                reader.Read();
+                return (reader.GetInt64(0), reader.GetNullableDateTime(1), reader.GetNullableDateTime(2));
+            }, cancellationToken).ConfigureAwait(false);
+        var top = await QueryAsync(
+            "SELECT type, count(*) AS n FROM activities WHERE workspace_id = $1 GROUP BY type ORDER BY n DESC, type LIMIT 10", ws,
+            reader =>
+            {
+                var list = new List<ActivityTypeCount>();
+                while (reader.Read())
+                {
+                    list.Add(new ActivityTypeCount(reader.GetString(0), reader.GetInt64(1)));
+                }
+
+                return list;
+            }, cancellationToken).ConfigureAwait(false);
+        return new WorkspaceStats(developers, identified, developers - identified, identities, activities, top, first, last);
+    }
+
+    public async IAsyncEnumerable<MemberProgress> ReadMemberProgressAsync(Workspace workspace, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var all = await QueryAsync($"SELECT {MemberColumns} FROM members WHERE workspace_id = $1 ORDER BY id", [workspace.Id], reader =>
+        {
+            var list = new List<MemberProgress>();
+            while (reader.Read())
+            {
+                list.Add(ReadProgress(reader));
+            }
+
+            return list;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var progress in all)
+        {
+            yield return progress;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+            _writeLock.Dispose();
+        }
+    }
+
+    private const string MemberColumns =
+        "first_activity_at, last_activity_at, activity_count, discover_at, evaluate_at, learn_at, build_at, scale_at";
+
+    private static MemberProgress ReadProgress(DbDataReader reader)
+    {
+        Span<DateTime?> reached = new DateTime?[JourneyStages.Count];
+        for (var i = 0; i < JourneyStages.Count; i++)
+        {
+            reached[i] = reader.GetNullableDateTime(3 + i);
+        }
+
+        return MemberProgress.FromStored(reader.GetNullableDateTime(0), reader.GetNullableDateTime(1), reader.GetInt64(2), reached);
+    }
+
+    private async Task<WorkspaceIngestState> GetIngestStateAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        if (_ingestStates.TryGetValue(workspace.Id, out var cached))
+        {
+            return cached;
+        }
+
+        var journey = await GetJourneyMapAsync(workspace, cancellationToken).ConfigureAwait(false);
+        var state = await Task.Run(() => LoadIngestState(workspace, journey), cancellationToken).ConfigureAwait(false);
+        _ingestStates[workspace.Id] = state;
+        return state;
+    }
+
+    private WorkspaceIngestState LoadIngestState(Workspace workspace, JourneyMap journey)
+    {
+        var identityCount = _writer.Scalar<long>("SELECT count(*) FROM identities WHERE workspace_id = $1", workspace.Id);
+        var nextMember = _writer.Scalar<long>("SELECT coalesce(max(id), 0) + 1 FROM members WHERE workspace_id = $1", workspace.Id);
+        var graph = new IdentityGraph(nextMember, nextIdentityId: 1, capacity: (int)identityCount);
+        using (var command = _writer.Command("SELECT id, kind, value, member_id FROM identities WHERE workspace_id = $1", workspace.Id))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                graph.Load(new StoredIdentity(reader.GetInt64(0), Identity.Create(reader.GetString(1), reader.GetString(2)), reader.GetInt64(3)));
+            }
+        }
+
+        var keyCount = _writer.Scalar<long>(
+            "SELECT (SELECT count(*) FROM activities WHERE workspace_id = $1) + (SELECT count(*) FROM profile_updates WHERE workspace_id = $1)",
+            workspace.Id);
+        var keys = new HashSet<Guid>((int)keyCount);
+        using (var command = _writer.Command(
+            "SELECT message_key FROM activities WHERE workspace_id = $1 UNION ALL SELECT message_key FROM profile_updates WHERE workspace_id = $1",
+            workspace.Id))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                keys.Add(reader.GetGuid(0));
+            }
+        }
+
+        return new WorkspaceIngestState(graph, keys, journey);
+    }
+
+    private void RederiveStages(Workspace workspace, JourneyMap map)
+    {
+        using var transaction = _writer.BeginTransaction();
+        _writer.Execute(
+            """
+            INSERT INTO journey_maps (workspace_id, definition, updated_at) VALUES ($1, $2, $3)
+            ON CONFLICT (workspace_id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at
+            """,
+            workspace.Id, map.ToJson(), Now());
+
+        var types = new List<string>();
+        using (var command = _writer.Command("SELECT DISTINCT type FROM activities WHERE workspace_id = $1", workspace.Id))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                types.Add(reader.GetString(0));
+            }
+        }
+
+        _writer.Execute("CREATE OR REPLACE TEMP TABLE type_stages (type VARCHAR, stage INTEGER)");
+        using (var appender = _writer.CreateAppender("type_stages"))
+        {
+            foreach (var type in types)
+            {
+                if (map.StageOf(type) is { } stage)
+                {
+                    appender.CreateRow().AppendValue(type).AppendValue((int)stage).EndRow();
+                }
+            }
+        }
+
+        // A stage is first reached by the earliest activity that maps to it or to any later stage.
+        _writer.Execute(
+            """
+            UPDATE members SET
+              discover_at = d.discover_at, evaluate_at = d.evaluate_at, learn_at = d.learn_at,
+              build_at = d.build_at, scale_at = d.scale_at
+            FROM (
+              SELECT i.member_id,
+                     min(a.occurred_at) FILTER (WHERE s.stage >= 0) AS discover_at,
+                     min(a.occurred_at) FILTER (WHERE s.stage >= 1) AS evaluate_at,
+                     min(a.occurred_at) FILTER (WHERE s.stage >= 2) AS learn_at,
+                     min(a.occurred_at) FILTER (WHERE s.stage >= 3) AS build_at,
+                     min(a.occurred_at) FILTER (WHERE s.stage >= 4) AS scale_at
+              FROM activities a
+              JOIN identities i ON i.workspace_id = a.workspace_id AND i.id = a.identity_id
+              LEFT JOIN type_stages s ON s.type = a.type
+              WHERE a.workspace_id = $1
+              GROUP BY i.member_id
+            ) d
+            WHERE members.workspace_id = $1 AND members.id = d.member_id
+            """,
+            workspace.Id);
+        _writer.Execute("DROP TABLE type_stages");
+        transaction.Commit();
+    }
+
+    private async Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        // Readers use their own connection (DuckDB shares one database per file within a process) and see the
+        // last committed state, never a half-written ingest.
+        using var connection = new DuckDBConnection(_connectionString);
+        connection.Open();
+        return await connection.QueryAsync(sql, parameters, read, cancellationToken).ConfigureAwait(false);
+    }
+
+    private DateTime Now() => _clock.GetUtcNow().UtcDateTime;
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+}

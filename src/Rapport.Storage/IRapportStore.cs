@@ -1,0 +1,42 @@
+using Rapport.Core.Funnel;
+using Rapport.Core.Identities;
+using Rapport.Core.Journey;
+using Rapport.Core.Members;
+using Rapport.Core.Reports;
+using Rapport.Core.Workspaces;
+
+namespace Rapport.Storage;
+
+/// <summary>
+/// The storage contract: everything Rapport keeps, behind one interface that the embedded DuckDB store and the
+/// PostgreSQL store both implement and one conformance suite tests. Every method is scoped to a workspace.
+/// </summary>
+public interface IRapportStore : IAsyncDisposable
+{
+    /// <summary>What the store is, for messages: "DuckDB rapport.duckdb".</summary>
+    string Description { get; }
+
+    Task<Workspace> GetOrCreateWorkspaceAsync(string slug, CancellationToken cancellationToken);
+
+    Task<Workspace?> FindWorkspaceAsync(string slug, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts an atomic ingest: nothing is visible or durable until <see cref="IIngestSession.CommitAsync"/>
+    /// returns; disposing without committing leaves the store as it was. One ingest session writes at a time.
+    /// </summary>
+    Task<IIngestSession> BeginIngestAsync(Workspace workspace, CancellationToken cancellationToken);
+
+    Task<JourneyMap> GetJourneyMapAsync(Workspace workspace, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new journey map and re-derives every member's stage times from their activities.</summary>
+    Task SetJourneyMapAsync(Workspace workspace, JourneyMap map, CancellationToken cancellationToken);
+
+    Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, CancellationToken cancellationToken);
+
+    Task<MemberProfile?> FindMemberAsync(Workspace workspace, Identity identity, CancellationToken cancellationToken);
+
+    Task<WorkspaceStats> GetStatsAsync(Workspace workspace, CancellationToken cancellationToken);
+
+    /// <summary>Every member's stored progress, for checks against the reference computations in Core.</summary>
+    IAsyncEnumerable<MemberProgress> ReadMemberProgressAsync(Workspace workspace, CancellationToken cancellationToken);
+}

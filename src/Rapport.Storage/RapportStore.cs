@@ -1,0 +1,26 @@
+using Rapport.Storage.DuckDb;
+
+namespace Rapport.Storage;
+
+/// <summary>Opens the store a <c>--db</c> value names: a DuckDB file path (the default) or a PostgreSQL server.</summary>
+public static class RapportStore
+{
+    public const string DefaultPath = "rapport.duckdb";
+
+    public static IRapportStore Open(string? db, TimeProvider clock)
+    {
+        var location = string.IsNullOrWhiteSpace(db) ? DefaultPath : db.Trim();
+        if (IsPostgres(location))
+        {
+            throw new StoreOpenException(
+                "PostgreSQL stores are not available in this version of Rapport yet; use a DuckDB file path for --db.");
+        }
+
+        return DuckDbStore.Open(location, clock);
+    }
+
+    public static bool IsPostgres(string location) =>
+        location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Rapport.Connectors.Segment;
+using Rapport.Core.Journey;
+using Rapport.Storage;
+using Spectre.Console;
+
+namespace Rapport.Cli;
+
+/// <summary>
+/// Opens the store and workspace a command names, runs it, and turns the errors a user can cause into one clear
+/// line on standard error and a non-zero exit code.
+/// </summary>
+internal sealed class CommandRunner(TimeProvider clock)
+{
+    public const int Failed = 1;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public void Attach(Command command, Func<CommandScope, CancellationToken, Task<int>> action) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, action, cancellationToken));
+
+    public static IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    private async Task<int> RunAsync(ParseResult parseResult, Func<CommandScope, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = new CommandScope(parseResult, Clock);
+            return await action(scope, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Describe(e) is { } message)
+        {
+            await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
+            return Failed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("rapport: cancelled; nothing of the unfinished work was stored").ConfigureAwait(false);
+            return 130;
+        }
+    }
+
+    private static string? Describe(Exception e) => e switch
+    {
+        ImportLineException line => line.Message,
+        CliException or StoreOpenException => $"rapport: {e.Message}",
+        JourneyMapException => $"rapport: invalid journey map: {e.Message}",
+        FormatException or ArgumentException => $"rapport: {e.Message}",
+        FileNotFoundException notFound => $"rapport: no such file: {notFound.FileName}",
+        DirectoryNotFoundException or UnauthorizedAccessException => $"rapport: {e.Message}",
+        _ => null,
+    };
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.IO.Pipelines;
+using Rapport.Connectors.Segment;
+using Rapport.Core.Ingest;
+using Rapport.Demo;
+using Spectre.Console;
+
+namespace Rapport.Cli;
+
+/// <summary>
+/// <c>rapport demo</c>: a realistic workspace to look at. Generates synthetic Segment traffic and imports it through
+/// the same pipeline as <c>rapport import segment</c>, then serves it.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string DefaultPath = "rapport-demo.duckdb";
+
+    public static Command Create(CommandRunner runner)
+    {
+        var developers = new Option<int>("--developers")
+        {
+            Description = "How many developers to generate",
+            DefaultValueFactory = _ => 20_000,
+        };
+        var noServe = new Option<bool>("--no-serve") { Description = "Create the demo store and exit" };
+        var demo = new Command("demo", $"Create {DefaultPath} with a synthetic workspace (unless it exists) and serve it")
+        {
+            developers, noServe, ServeCommand.Urls,
+        };
+        runner.Attach(demo, async (scope, cancellationToken) =>
+        {
+            var count = scope.Get(developers);
+            if (count <= 0)
+            {
+                throw new CliException("--developers must be a positive number");
+            }
+
+            // The demo keeps its own file unless --db names one, so it never mixes with real data.
+            var explicitDb = scope.ParseResult.GetResult(GlobalOptions.Db) is { Implicit: false };
+            await using var demoScope = explicitDb ? null : new CommandScope(
+                RapportCommandLine.Create(scope.Clock).Parse(["demo", "--db", DefaultPath, "--workspace", scope.WorkspaceSlug]), scope.Clock);
+            var target = demoScope ?? scope;
+            var existing = await target.Store.FindWorkspaceAsync(target.WorkspaceSlug, cancellationToken);
+            if (existing is not null && (await target.Store.GetStatsAsync(existing, cancellationToken)).Activities > 0)
+            {
+                AnsiConsole.MarkupLine($"Using the existing demo data in [bold]{Markup.Escape(target.Store.Description)}[/].");
+            }
+            else
+            {
+                var summary = await GenerateAsync(target, count, cancellationToken);
+                AnsiConsole.MarkupLine(
+                    $"Created [bold]{summary.MembersCreated:N0}[/] developers and [bold]{summary.ActivitiesStored:N0}[/] activities in [bold]{Markup.Escape(target.Store.Description)}[/].");
+            }
+
+            if (!scope.Get(noServe))
+            {
+                await ServeCommand.RunAsync(target, scope.Get(ServeCommand.Urls)!, cancellationToken);
+            }
+
+            return 0;
+        });
+        return demo;
+    }
+
+    private static async Task<IngestSummary> GenerateAsync(CommandScope scope, int developers, CancellationToken cancellationToken)
+    {
+        var workspace = await scope.WorkspaceForWritingAsync(cancellationToken);
+        var end = scope.Clock.GetUtcNow().UtcDateTime;
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 8 << 20, resumeWriterThreshold: 4 << 20));
+        var import = new SegmentImport(scope.Store, scope.Clock);
+        IngestSummary? summary = null;
+        await CommandRunner.Error.Progress()
+            .AutoRefresh(!Console.IsErrorRedirected)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask($"Generating {developers:N0} developers", maxValue: developers);
+                var writing = Task.Run(async () =>
+                {
+                    await using var output = pipe.Writer.AsStream();
+                    var person = 0L;
+                    new DemoTraffic(developers, end).Write(new BufferedStream(output, 1 << 16), _ => task.Value = Math.Min(developers, person += 1000));
+                }, cancellationToken);
+                await using var input = pipe.Reader.AsStream();
+                summary = await import.ImportAsync(workspace, input, "demo", skipInvalid: false, cancellationToken: cancellationToken);
+                await writing;
+                task.Value = developers;
+            });
+        return summary!;
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace Rapport.Cli;
+
+/// <summary>The <c>rapport</c> command: every subcommand, with the global options.</summary>
+internal static class RapportCommandLine
+{
+    public static RootCommand Create(TimeProvider clock)
+    {
+        var runner = new CommandRunner(clock);
+        var root = new RootCommand("Rapport: developer relations, measured. Help first, sell last.")
+        {
+            GlobalOptions.Db,
+            GlobalOptions.Workspace,
+            ImportCommands.Create(runner),
+            JourneyCommands.Create(runner),
+            ReportCommands.Create(runner),
+            MemberCommands.Create(runner),
+            StatsCommand.Create(runner),
+            ServeCommand.Create(runner),
+            DemoCommand.Create(runner),
+        };
+        return root;
+    }
+}

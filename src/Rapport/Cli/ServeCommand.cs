@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Rapport.Web;
+using Spectre.Console;
+
+namespace Rapport.Cli;
+
+/// <summary><c>rapport serve</c>: the HTTP API (and later the dashboard) over a store.</summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5000";
+
+    public static Option<string> Urls { get; } = new("--urls")
+    {
+        Description = $"Where to listen (default {DefaultUrls}); several separated by ';'",
+        DefaultValueFactory = _ => DefaultUrls,
+    };
+
+    public static Command Create(CommandRunner runner)
+    {
+        var serve = new Command("serve", "Serve the HTTP API") { Urls };
+        runner.Attach(serve, async (scope, cancellationToken) =>
+        {
+            await RunAsync(scope, scope.Get(Urls)!, cancellationToken);
+            return 0;
+        });
+        return serve;
+    }
+
+    public static async Task RunAsync(CommandScope scope, string urls, CancellationToken cancellationToken)
+    {
+        var app = RapportWebHost.Build(scope.Store, scope.WorkspaceSlug, urls, scope.Clock);
+        await app.StartAsync(cancellationToken);
+        foreach (var address in app.Urls)
+        {
+            AnsiConsole.MarkupLine($"Rapport is serving [bold]{Markup.Escape(scope.Store.Description)}[/] at [link]{Markup.Escape(address)}[/]");
+        }
+
+        AnsiConsole.MarkupLine("Press Ctrl+C to stop.");
+        await app.WaitForShutdownAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,3 @@
+using Rapport.Cli;
+
+return await RapportCommandLine.Create(TimeProvider.System).Parse(args).InvokeAsync();

@@ -1,0 +1,29 @@
+using Rapport.Core.Identities;
+using Rapport.Core.Members;
+using Rapport.Storage;
+
+namespace Rapport.Web;
+
+/// <summary>Developers over HTTP, found by any identity (<c>/api/v1/members/github:octocat</c>).</summary>
+internal static class MemberEndpoints
+{
+    public static void MapMemberEndpoints(this IEndpointRouteBuilder app)
+    {
+        var members = app.MapGroup("/api/v1/members");
+        members.MapGet("/{identity}", GetMemberAsync).WithName("GetMember");
+    }
+
+    private static async Task<Ok<MemberProfile>> GetMemberAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string identity, string? workspace, CancellationToken cancellationToken)
+    {
+        if (!Identity.TryParse(identity, out var parsed, out var reason))
+        {
+            throw new FormatException(reason);
+        }
+
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        var member = await store.FindMemberAsync(resolved, parsed, cancellationToken)
+            ?? throw new NotFoundException($"No developer has the identity {parsed}.");
+        return TypedResults.Ok(member);
+    }
+}

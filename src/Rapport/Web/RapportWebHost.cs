@@ -1,0 +1,29 @@
+using Rapport.Core;
+using Rapport.Storage;
+
+namespace Rapport.Web;
+
+/// <summary>The web server behind <c>rapport serve</c>: wiring only; endpoints live in their feature classes.</summary>
+internal static class RapportWebHost
+{
+    public static WebApplication Build(IRapportStore store, string defaultWorkspace, string urls, TimeProvider clock)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(new WorkspaceResolver(store, defaultWorkspace));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        app.MapReportEndpoints();
+        app.MapMemberEndpoints();
+        return app;
+    }
+}

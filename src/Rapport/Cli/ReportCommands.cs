@@ -40,7 +40,7 @@ internal static class ReportCommands
                     $"{stage.Developers:N0}",
                     stage.Conversion is { } c ? $"{c:P1}" : "",
                     stage.MedianDaysFromPrevious is { } d ? $"{d:0.0}" : "",
-                    $"[blue]{new string('█', (int)Math.Round(30.0 * stage.Developers / top))}[/]");
+                    $"[blue]{new string('█', (int)Math.Round(20.0 * stage.Developers / top))}[/]");
             }
 
             AnsiConsole.Write(table);

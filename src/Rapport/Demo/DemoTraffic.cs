@@ -8,8 +8,11 @@ namespace Rapport.Demo;
 /// every stage and developers who go quiet. Deterministic for a given seed.
 /// </summary>
 /// <param name="intensity">Scales repeated activity (page views, docs reads, API calls); 1 is the demo's shape.</param>
-internal sealed class DemoTraffic(int developers, DateTime end, double intensity = 1.0, int seed = 20240425)
+internal sealed class DemoTraffic(int developers, DateTime end, double intensity = DemoTraffic.DemoIntensity, int seed = 20240425)
 {
+    /// <summary>The demo's shape: about 52 activities per developer, over a million for 20,000 developers.</summary>
+    public const double DemoIntensity = 3.0;
+
     private static readonly (string Channel, string? Referrer, double Weight)[] Channels =
     [
         ("google", "https://www.google.com/", 0.28),
@@ -48,6 +51,7 @@ internal sealed class DemoTraffic(int developers, DateTime end, double intensity
     private long _messages;
     private int _person;
     private int _sequence;
+    private (string Name, string Email, string? Company, string? GitHub) _traits;
 
     /// <summary>Writes the whole audience to <paramref name="output"/>; returns the number of messages.</summary>
     public long Write(Stream output, Action<long>? onProgress = null)
@@ -96,6 +100,7 @@ internal sealed class DemoTraffic(int developers, DateTime end, double intensity
 
         // Evaluate: sign up, which links the anonymous visitor to a product user.
         var userId = $"u{_person}";
+        _traits = PickTraits();
         t = t.AddHours(Exponential(3 * 24));
         Identify(anonymousId, userId, t);
         Track(anonymousId, userId, t, "Signed Up", null);
@@ -163,7 +168,11 @@ internal sealed class DemoTraffic(int developers, DateTime end, double intensity
 
     private void Page(string anonymousId, string? userId, DateTime at, string path, string? referrer, string? channel)
     {
-        Begin("page", anonymousId, userId, at);
+        if (!Begin("page", anonymousId, userId, at))
+        {
+            return;
+        }
+
         _writer.WriteStartObject("properties");
         _writer.WriteString("path", path);
         _writer.WriteString("url", $"https://rapport.example{path}");
@@ -192,7 +201,11 @@ internal sealed class DemoTraffic(int developers, DateTime end, double intensity
 
     private void Track(string anonymousId, string? userId, DateTime at, string name, string? propertiesJson)
     {
-        Begin("track", anonymousId, userId, at);
+        if (!Begin("track", anonymousId, userId, at))
+        {
+            return;
+        }
+
         _writer.WriteString("event", name);
         if (propertiesJson is not null)
         {
@@ -205,29 +218,46 @@ internal sealed class DemoTraffic(int developers, DateTime end, double intensity
 
     private void Identify(string anonymousId, string userId, DateTime at)
     {
-        Begin("identify", anonymousId, userId, at);
-        var first = FirstNames[_random.Next(FirstNames.Length)];
-        var last = LastNames[_random.Next(LastNames.Length)];
-        var (company, domain) = Companies[_random.Next(Companies.Length)];
-        _writer.WriteStartObject("traits");
-        _writer.WriteString("name", $"{first} {last}");
-        _writer.WriteString("email", $"{first.ToLowerInvariant()}.{last.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}{_person}@{domain}");
-        if (company.Length > 0)
+        if (!Begin("identify", anonymousId, userId, at))
         {
-            _writer.WriteString("company", company);
+            return;
         }
 
-        if (_random.NextDouble() < 0.35)
+        _writer.WriteStartObject("traits");
+        _writer.WriteString("name", _traits.Name);
+        _writer.WriteString("email", _traits.Email);
+        if (_traits.Company is not null)
         {
-            _writer.WriteString("github", $"{first.ToLowerInvariant()}{_person}");
+            _writer.WriteString("company", _traits.Company);
+        }
+
+        if (_traits.GitHub is not null)
+        {
+            _writer.WriteString("github", _traits.GitHub);
         }
 
         _writer.WriteEndObject();
         End();
     }
 
-    private void Begin(string type, string anonymousId, string? userId, DateTime at)
+    private (string, string, string?, string?) PickTraits()
     {
+        var first = FirstNames[_random.Next(FirstNames.Length)];
+        var last = LastNames[_random.Next(LastNames.Length)];
+        var (company, domain) = Companies[_random.Next(Companies.Length)];
+        var email = $"{first.ToLowerInvariant()}.{last.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}{_person}@{domain}";
+        var github = _random.NextDouble() < 0.35 ? $"{first.ToLowerInvariant()}{_person}" : null;
+        return ($"{first} {last}", email, company.Length > 0 ? company : null, github);
+    }
+
+    /// <summary>Starts a message, unless it would happen after the end of the demo's year.</summary>
+    private bool Begin(string type, string anonymousId, string? userId, DateTime at)
+    {
+        if (at > end)
+        {
+            return false;
+        }
+
         _writer.Reset(_output);
         _writer.WriteStartObject();
         _writer.WriteString("type", type);
@@ -239,6 +269,7 @@ internal sealed class DemoTraffic(int developers, DateTime end, double intensity
         }
 
         _writer.WriteString("timestamp", at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+        return true;
     }
 
     private void End()

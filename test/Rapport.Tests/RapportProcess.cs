@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace Rapport.Tests;
+
+/// <summary>Runs the built <c>rapport</c> executable as a user would, and captures what it prints.</summary>
+internal static class RapportProcess
+{
+    public static string ExecutablePath { get; } = Path.Combine(AppContext.BaseDirectory, "rapport.dll");
+
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, params string[] arguments) =>
+        StartAsync("dotnet", [ExecutablePath, .. arguments], workingDirectory);
+
+    /// <summary>Runs a shell pipeline, for standard input and exit codes as a shell user sees them.</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunShellAsync(string workingDirectory, string script) =>
+        StartAsync("/bin/sh", ["-c", script], workingDirectory);
+
+    private static async Task<(int ExitCode, string Output, string Error)> StartAsync(string program, string[] arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("RAPPORT_DB");
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Rapport.Connectors.Segment;
+using Rapport.Storage;
+using Rapport.Web;
+
+namespace Rapport.Tests.Web;
+
+/// <summary>The HTTP API through real Kestrel on 127.0.0.1, over a real DuckDB file.</summary>
+public sealed class HttpApiTests : IAsyncLifetime
+{
+    private readonly TemporaryDirectory _directory = new();
+    private IRapportStore _store = null!;
+    private WebApplication _app = null!;
+    private HttpClient _http = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _store = RapportStore.Open(_directory.File("rapport.duckdb"), TimeProvider.System);
+        var workspace = await _store.GetOrCreateWorkspaceAsync("default", TestContext.Current.CancellationToken);
+        await using (var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "TestData", "journey.jsonl")))
+        {
+            await new SegmentImport(_store, TimeProvider.System)
+                .ImportAsync(workspace, file, "journey.jsonl", skipInvalid: false, cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        _app = RapportWebHost.Build(_store, "default", "http://127.0.0.1:0", TimeProvider.System);
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+    }
+
+    [Fact]
+    public async Task Healthz_answers_ok()
+    {
+        var response = await _http.GetAsync("/healthz", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Funnel_answers_the_same_json_as_the_command_line()
+    {
+        using var funnel = await GetJsonAsync("/api/v1/reports/funnel");
+
+        var stages = funnel.RootElement.GetProperty("stages").EnumerateArray().ToArray();
+        Assert.Equal(["discover", "evaluate", "learn", "build", "scale"], stages.Select(s => s.GetProperty("stage").GetString()!).ToArray());
+        Assert.Equal([4L, 3, 2, 2, 1], stages.Select(s => s.GetProperty("developers").GetInt64()).ToArray());
+        Assert.Equal(JsonValueKind.Null, stages[0].GetProperty("conversion").ValueKind);
+        Assert.Equal(0.75, stages[1].GetProperty("conversion").GetDouble());
+        Assert.Equal(2.0, stages[1].GetProperty("medianDaysFromPrevious").GetDouble());
+        Assert.Equal(1.0, stages[2].GetProperty("medianDaysFromPrevious").GetDouble());
+
+        var fromStore = await _store.GetFunnelAsync(
+            (await _store.FindWorkspaceAsync("default", TestContext.Current.CancellationToken))!, default, TestContext.Current.CancellationToken);
+        Assert.Equal(JsonSerializer.Serialize(fromStore, Core.RapportJson.Options), funnel.RootElement.GetRawText());
+    }
+
+    [Fact]
+    public async Task Funnel_filters_by_first_activity_date()
+    {
+        using var funnel = await GetJsonAsync("/api/v1/reports/funnel?from=2026-02-01&to=2026-02-28");
+
+        var stages = funnel.RootElement.GetProperty("stages").EnumerateArray().ToArray();
+        Assert.Equal([2L, 1, 1, 1, 1], stages.Select(s => s.GetProperty("developers").GetInt64()).ToArray());
+    }
+
+    [Fact]
+    public async Task An_unparsable_date_is_a_problem_details_400_naming_the_parameter()
+    {
+        var problem = await GetProblemAsync("/api/v1/reports/funnel?from=yesterday", HttpStatusCode.BadRequest);
+
+        Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("'from' must be a date", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_is_found_by_any_identity_in_any_case()
+    {
+        using var member = await GetJsonAsync("/api/v1/members/email:ADA@example.com");
+
+        Assert.Equal("Ada Lovelace", member.RootElement.GetProperty("name").GetString());
+        Assert.Equal("build", member.RootElement.GetProperty("stage").GetString());
+        Assert.Equal(4, member.RootElement.GetProperty("activityCount").GetInt64());
+        Assert.Contains("user:ada", member.RootElement.GetProperty("identities").EnumerateArray().Select(i => i.GetString()));
+    }
+
+    [Fact]
+    public async Task An_unknown_member_is_a_problem_details_404()
+    {
+        using var problem = await GetProblemAsync("/api/v1/members/github:nobody", HttpStatusCode.NotFound);
+
+        Assert.Equal("No developer has the identity github:nobody.", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_identity_without_a_kind_is_a_problem_details_400()
+    {
+        using var problem = await GetProblemAsync("/api/v1/members/octocat", HttpStatusCode.BadRequest);
+
+        Assert.Contains("write it as kind:value", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_workspace_is_a_problem_details_404()
+    {
+        using var problem = await GetProblemAsync("/api/v1/reports/funnel?workspace=elsewhere", HttpStatusCode.NotFound);
+
+        Assert.Equal("There is no workspace 'elsewhere'.", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_route_is_a_problem_details_404()
+    {
+        using var problem = await GetProblemAsync("/api/v1/nothing-here", HttpStatusCode.NotFound);
+
+        Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+        await _store.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    private async Task<JsonDocument> GetJsonAsync(string path)
+    {
+        var response = await _http.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    private async Task<JsonDocument> GetProblemAsync(string path, HttpStatusCode status)
+    {
+        var response = await _http.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+}

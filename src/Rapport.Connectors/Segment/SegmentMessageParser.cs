@@ -27,6 +27,10 @@ public static class SegmentMessageParser
         {
             throw new SegmentFormatException(null, $"malformed JSON ({Describe(e)})");
         }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            throw new SegmentFormatException(null, "malformed JSON (a string is not valid UTF-8)");
+        }
     }
 
     private static IngestMessage ParseCore(ReadOnlySpan<byte> json, DateTime receivedAt)
@@ -57,7 +61,8 @@ public static class SegmentMessageParser
             else if (name.SequenceEqual("properties"u8)) fields.Properties = ReadObject(ref reader, json, "properties");
             else if (name.SequenceEqual("traits"u8)) fields.Traits = ReadObject(ref reader, json, "traits");
             else if (name.SequenceEqual("context"u8)) fields.Context = ReadObject(ref reader, json, "context");
-            else reader.Skip();
+            else if (IsEnvelopeField(name)) reader.Skip();
+            else (fields.Extra ??= []).Add(ReadExtraField(ref reader, name));
         }
 
         if (reader.TokenType != JsonTokenType.EndObject)
@@ -152,7 +157,7 @@ public static class SegmentMessageParser
             GroupId = fields.GroupId?.Trim(),
             Timestamp = timestamp,
             Traits = traits,
-            PropertiesJson = fields.Properties is { } p ? Encoding.UTF8.GetString(json.Slice(p.Start, p.Length)) : null,
+            PropertiesJson = PropertiesWithExtraFields(fields.Properties, fields.Extra, json),
             Context = new ActivityContext
             {
                 Url = context.Url ?? properties.Url,
@@ -164,6 +169,77 @@ public static class SegmentMessageParser
                 Channel = properties.Channel ?? context.CampaignSource ?? ReferrerHost(context.Referrer ?? properties.Referrer),
             },
         };
+    }
+
+    /// <summary>
+    /// Segment's own envelope fields, which say how a message travelled rather than what happened; every other
+    /// top-level field the parser does not read is kept in the properties.
+    /// </summary>
+    private static bool IsEnvelopeField(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual("integrations"u8) || name.SequenceEqual("version"u8) || name.SequenceEqual("channel"u8)
+        || name.SequenceEqual("_metadata"u8) || name.SequenceEqual("writeKey"u8) || name.SequenceEqual("options"u8)
+        || name.SequenceEqual("projectId"u8);
+
+    private static ExtraField ReadExtraField(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        var key = Encoding.UTF8.GetString(name);
+        if (key.Contains('\\', StringComparison.Ordinal))
+        {
+            key = JsonSerializer.Deserialize<string>("\"" + key + "\"")!;
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return new ExtraField(key, new Span(start, (int)reader.BytesConsumed - start));
+    }
+
+    /// <summary>
+    /// The properties as they arrived when no unknown top-level field came with them; otherwise the properties
+    /// followed by those fields, the properties' own keys winning over a top-level field of the same name.
+    /// </summary>
+    private static string? PropertiesWithExtraFields(Span? properties, List<ExtraField>? extra, ReadOnlySpan<byte> json)
+    {
+        if (extra is null)
+        {
+            return properties is { } p ? Encoding.UTF8.GetString(json.Slice(p.Start, p.Length)) : null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(json.Length);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            if (properties is { } span)
+            {
+                var reader = new Utf8JsonReader(json.Slice(span.Start, span.Length), ReaderOptions);
+                reader.Read();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var key = reader.GetString()!;
+                    reader.Read();
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    if (written.Add(key))
+                    {
+                        writer.WritePropertyName(key);
+                        writer.WriteRawValue(json.Slice(span.Start + start, (int)reader.BytesConsumed - start), skipInputValidation: true);
+                    }
+                }
+            }
+
+            foreach (var field in extra)
+            {
+                if (written.Add(field.Key))
+                {
+                    writer.WritePropertyName(field.Key);
+                    writer.WriteRawValue(json.Slice(field.Value.Start, field.Value.Length), skipInputValidation: true);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static Identity? ToIdentity(string kind, string? value, string field)
@@ -432,11 +508,14 @@ public static class SegmentMessageParser
 
     private readonly record struct Span(int Start, int Length);
 
+    private readonly record struct ExtraField(string Key, Span Value);
+
     private struct Fields
     {
         public string? Type, Event, Name, UserId, AnonymousId, PreviousId, GroupId, MessageId;
         public DateTime? Timestamp, OriginalTimestamp, ReceivedAt, SentAt;
         public Span? Properties, Traits, Context;
+        public List<ExtraField>? Extra;
     }
 
     private struct ContextFields

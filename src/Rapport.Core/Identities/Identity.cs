@@ -39,7 +39,7 @@ public readonly record struct Identity
         var normalisedKind = kind?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(normalisedKind) || !IsWord(normalisedKind))
         {
-            reason = $"identity kind '{kind}' must be a word of letters, digits, '-' or '_'";
+            reason = $"identity kind '{kind}' must be a word of letters, digits, '-', '_' or '.'";
             return false;
         }
 

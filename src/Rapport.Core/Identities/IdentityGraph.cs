@@ -160,7 +160,8 @@ public sealed class IdentityGraph
 
         foreach (var root in _roots)
         {
-            if (root == anchor)
+            // A merge above may have moved the anchor to an older member, which has absorbed the old anchor.
+            if (Find(root) == anchor)
             {
                 continue;
             }

@@ -1,0 +1,178 @@
+using System.Globalization;
+using Rapport.Core.Journey;
+using Rapport.Core.Members;
+
+namespace Rapport.Core.Tests.Members;
+
+public sealed class MemberProgressTests
+{
+    private static readonly DateTime Monday = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Wednesday = new(2026, 3, 4, 17, 30, 0, DateTimeKind.Utc);
+    private static readonly DateTime Friday = new(2026, 3, 6, 11, 15, 0, DateTimeKind.Utc);
+    private static readonly DateTime Sunday = new(2026, 3, 8, 20, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void A_new_progress_has_no_activity_and_no_stage()
+    {
+        var progress = default(MemberProgress);
+
+        Assert.Null(progress.FirstActivity);
+        Assert.Null(progress.LastActivity);
+        Assert.Equal(0, progress.ActivityCount);
+        Assert.Null(progress.Stage);
+        Assert.All(JourneyStages.All, stage => Assert.Null(progress.ReachedAt(stage)));
+    }
+
+    [Fact]
+    public void Jumping_straight_to_build_reaches_every_earlier_stage_at_that_moment()
+    {
+        var progress = default(MemberProgress);
+
+        progress.Include(Wednesday, JourneyStage.Build);
+
+        Assert.Equal(JourneyStage.Build, progress.Stage);
+        Assert.Equal(Wednesday, progress.ReachedAt(JourneyStage.Discover));
+        Assert.Equal(Wednesday, progress.ReachedAt(JourneyStage.Evaluate));
+        Assert.Equal(Wednesday, progress.ReachedAt(JourneyStage.Learn));
+        Assert.Equal(Wednesday, progress.ReachedAt(JourneyStage.Build));
+        Assert.Null(progress.ReachedAt(JourneyStage.Scale));
+        Assert.Equal(Wednesday, progress.FirstActivity);
+        Assert.Equal(Wednesday, progress.LastActivity);
+        Assert.Equal(1, progress.ActivityCount);
+    }
+
+    [Fact]
+    public void An_earlier_discover_activity_keeps_its_earlier_time()
+    {
+        var progress = default(MemberProgress);
+
+        progress.Include(Monday, JourneyStage.Discover);
+        progress.Include(Wednesday, JourneyStage.Build);
+
+        Assert.Equal(Monday, progress.ReachedAt(JourneyStage.Discover));
+        Assert.Equal(Wednesday, progress.ReachedAt(JourneyStage.Evaluate));
+        Assert.Equal(Wednesday, progress.ReachedAt(JourneyStage.Build));
+        Assert.Equal(JourneyStage.Build, progress.Stage);
+    }
+
+    [Fact]
+    public void Activities_arriving_out_of_order_give_the_same_times()
+    {
+        var progress = default(MemberProgress);
+
+        progress.Include(Friday, JourneyStage.Learn);
+        progress.Include(Monday, JourneyStage.Discover);
+        progress.Include(Wednesday, JourneyStage.Evaluate);
+
+        Assert.Equal(Monday, progress.ReachedAt(JourneyStage.Discover));
+        Assert.Equal(Wednesday, progress.ReachedAt(JourneyStage.Evaluate));
+        Assert.Equal(Friday, progress.ReachedAt(JourneyStage.Learn));
+        Assert.Equal(Monday, progress.FirstActivity);
+        Assert.Equal(Friday, progress.LastActivity);
+        Assert.Equal(3, progress.ActivityCount);
+    }
+
+    [Fact]
+    public void An_activity_without_a_stage_counts_but_reaches_nothing()
+    {
+        var progress = default(MemberProgress);
+
+        progress.Include(Monday, stage: null);
+
+        Assert.Equal(1, progress.ActivityCount);
+        Assert.Equal(Monday, progress.FirstActivity);
+        Assert.Null(progress.Stage);
+        Assert.Null(progress.ReachedAt(JourneyStage.Discover));
+    }
+
+    [Fact]
+    public void A_lower_stage_later_does_not_lower_the_stage()
+    {
+        var progress = default(MemberProgress);
+
+        progress.Include(Monday, JourneyStage.Learn);
+        progress.Include(Sunday, JourneyStage.Discover);
+
+        Assert.Equal(JourneyStage.Learn, progress.Stage);
+        Assert.Equal(Monday, progress.ReachedAt(JourneyStage.Discover));
+        Assert.Equal(Sunday, progress.LastActivity);
+    }
+
+    [Fact]
+    public void Merge_takes_earliest_first_latest_last_summed_count_and_earliest_stage_times()
+    {
+        var browsing = default(MemberProgress);
+        browsing.Include(Monday, JourneyStage.Discover);
+        browsing.Include(Friday, JourneyStage.Learn);
+        var building = default(MemberProgress);
+        building.Include(Wednesday, JourneyStage.Evaluate);
+        building.Include(Sunday, JourneyStage.Build);
+        building.Include(Sunday, stage: null);
+
+        browsing.Merge(building);
+
+        Assert.Equal(Monday, browsing.FirstActivity);
+        Assert.Equal(Sunday, browsing.LastActivity);
+        Assert.Equal(5, browsing.ActivityCount);
+        Assert.Equal(Monday, browsing.ReachedAt(JourneyStage.Discover));
+        Assert.Equal(Wednesday, browsing.ReachedAt(JourneyStage.Evaluate));
+        Assert.Equal(Friday, browsing.ReachedAt(JourneyStage.Learn));
+        Assert.Equal(Sunday, browsing.ReachedAt(JourneyStage.Build));
+        Assert.Null(browsing.ReachedAt(JourneyStage.Scale));
+        Assert.Equal(JourneyStage.Build, browsing.Stage);
+    }
+
+    [Fact]
+    public void Merge_gives_the_same_result_in_either_order()
+    {
+        var a = default(MemberProgress);
+        a.Include(Wednesday, JourneyStage.Learn);
+        var b = default(MemberProgress);
+        b.Include(Monday, JourneyStage.Discover);
+        b.Include(Sunday, JourneyStage.Scale);
+
+        var ab = a;
+        ab.Merge(b);
+        var ba = b;
+        ba.Merge(a);
+
+        Assert.Equal(Describe(ab), Describe(ba));
+        Assert.Equal(JourneyStage.Scale, ab.Stage);
+        Assert.Equal(Wednesday, ab.ReachedAt(JourneyStage.Learn));
+        Assert.Equal(3, ab.ActivityCount);
+    }
+
+    [Fact]
+    public void Merging_an_empty_progress_changes_nothing()
+    {
+        var progress = default(MemberProgress);
+        progress.Include(Wednesday, JourneyStage.Evaluate);
+        var before = Describe(progress);
+
+        progress.Merge(default);
+
+        Assert.Equal(before, Describe(progress));
+        Assert.Equal(1, progress.ActivityCount);
+        Assert.Equal(Wednesday, progress.ReachedAt(JourneyStage.Evaluate));
+    }
+
+    [Fact]
+    public void FromStored_restores_what_was_stored()
+    {
+        DateTime?[] reachedAt = [Monday, Wednesday, null, null, null];
+
+        var progress = MemberProgress.FromStored(Monday, Friday, 12, reachedAt);
+
+        Assert.Equal(Monday, progress.FirstActivity);
+        Assert.Equal(Friday, progress.LastActivity);
+        Assert.Equal(12, progress.ActivityCount);
+        Assert.Equal(JourneyStage.Evaluate, progress.Stage);
+        Assert.Equal(Wednesday, progress.ReachedAt(JourneyStage.Evaluate));
+        Assert.Null(progress.ReachedAt(JourneyStage.Learn));
+    }
+
+    /// <summary>Everything a progress holds, as text: the struct's own equality is unsupported (it holds an inline array).</summary>
+    private static string Describe(MemberProgress progress) =>
+        $"{progress.FirstActivity:O} {progress.LastActivity:O} {progress.ActivityCount} "
+        + string.Join(",", JourneyStages.All.Select(stage => progress.ReachedAt(stage)?.ToString("O", CultureInfo.InvariantCulture)));
+}

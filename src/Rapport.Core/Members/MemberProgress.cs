@@ -9,7 +9,7 @@ namespace Rapport.Core.Members;
 /// Combining two progresses (a merge, or a batch on top of stored state) is order-independent: minimums, maximums
 /// and sums.
 /// </summary>
-public struct MemberProgress
+public struct MemberProgress : IEquatable<MemberProgress>
 {
     private StageTimes _reached;
 
@@ -81,6 +81,32 @@ public struct MemberProgress
 
         return progress;
     }
+
+    public readonly bool Equals(MemberProgress other)
+    {
+        if (FirstActivity != other.FirstActivity || LastActivity != other.LastActivity || ActivityCount != other.ActivityCount)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < JourneyStages.Count; i++)
+        {
+            if (_reached[i] != other._reached[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override readonly bool Equals(object? obj) => obj is MemberProgress other && Equals(other);
+
+    public override readonly int GetHashCode() => HashCode.Combine(FirstActivity, LastActivity, ActivityCount, _reached[0], _reached[^1]);
+
+    public static bool operator ==(MemberProgress left, MemberProgress right) => left.Equals(right);
+
+    public static bool operator !=(MemberProgress left, MemberProgress right) => !left.Equals(right);
 
     private static DateTime? Min(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
 

@@ -171,7 +171,24 @@ public sealed class MemberProgressTests
         Assert.Null(progress.ReachedAt(JourneyStage.Learn));
     }
 
-    /// <summary>Everything a progress holds, as text: the struct's own equality is unsupported (it holds an inline array).</summary>
+    [Fact]
+    public void Two_progresses_are_equal_when_every_time_and_count_is_equal()
+    {
+        var at = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+        var a = new MemberProgress();
+        a.Include(at, JourneyStage.Learn);
+        var b = new MemberProgress();
+        b.Include(at, JourneyStage.Learn);
+        var c = new MemberProgress();
+        c.Include(at, JourneyStage.Build);
+
+        Assert.Equal(a, b);
+        Assert.True(a == b);
+        Assert.NotEqual(a, c);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+    }
+
+    /// <summary>Everything a progress holds, as text: for readable assertion messages.</summary>
     private static string Describe(MemberProgress progress) =>
         $"{progress.FirstActivity:O} {progress.LastActivity:O} {progress.ActivityCount} "
         + string.Join(",", JourneyStages.All.Select(stage => progress.ReachedAt(stage)?.ToString("O", CultureInfo.InvariantCulture)));

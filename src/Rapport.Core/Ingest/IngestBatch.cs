@@ -19,6 +19,7 @@ public sealed class IngestBatch : IIdentityChanges
     private readonly Dictionary<long, MemberProgress> _progress = [];
     private readonly HashSet<long> _created = [];
     private readonly List<(long Winner, long Loser)> _merges = [];
+    private readonly HashSet<(long, long)> _suggested = [];
     private List<NewIdentity> _identities = [];
     private List<ActivityRecord> _activities = [];
     private List<TraitUpdate> _traits = [];
@@ -30,7 +31,6 @@ public sealed class IngestBatch : IIdentityChanges
     private long _profileUpdateCount;
     private long _duplicates;
     private long _identityCount;
-    private long _suggestionCount;
 
     public IngestBatch(WorkspaceIngestState state, DateTime receivedAt)
     {
@@ -130,7 +130,7 @@ public sealed class IngestBatch : IIdentityChanges
         MembersCreated = _created.Count - _merges.Count(merge => _created.Contains(merge.Loser)),
         MembersMerged = _merges.Count(merge => !_created.Contains(merge.Loser)),
         IdentitiesAdded = _identityCount,
-        MergesSuggested = _suggestionCount,
+        MergesSuggested = _suggested.Count,
     };
 
     void IIdentityChanges.MemberCreated(long memberId) => _created.Add(memberId);
@@ -145,8 +145,11 @@ public sealed class IngestBatch : IIdentityChanges
 
     void IIdentityChanges.MergeSuggested(long identityId, long otherIdentityId, string reason)
     {
-        _suggestions.Add(new MergeSuggestion(identityId, otherIdentityId, reason, _receivedAt));
-        _suggestionCount++;
+        // Every message that joins the same two members suggests the same merge again; count and store it once.
+        if (_suggested.Add((identityId, otherIdentityId)))
+        {
+            _suggestions.Add(new MergeSuggestion(identityId, otherIdentityId, reason, _receivedAt));
+        }
     }
 
     private (long MemberId, long IdentityId) ResolveAlias(IngestMessage message, IdentityGraph graph)

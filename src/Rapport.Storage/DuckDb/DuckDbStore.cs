@@ -170,10 +170,10 @@ public sealed class DuckDbStore : IRapportStore
     {
         var sql = new StringBuilder("""
             SELECT count(discover_at), count(evaluate_at), count(learn_at), count(build_at), count(scale_at),
-                   median(date_diff('millisecond', discover_at, evaluate_at) / 1000.0),
-                   median(date_diff('millisecond', evaluate_at, learn_at) / 1000.0),
-                   median(date_diff('millisecond', learn_at, build_at) / 1000.0),
-                   median(date_diff('millisecond', build_at, scale_at) / 1000.0)
+                   median(date_diff('microsecond', discover_at, evaluate_at) / 1e6),
+                   median(date_diff('microsecond', evaluate_at, learn_at) / 1e6),
+                   median(date_diff('microsecond', learn_at, build_at) / 1e6),
+                   median(date_diff('microsecond', build_at, scale_at) / 1e6)
             FROM members
             WHERE workspace_id = $1
             """);
@@ -380,7 +380,14 @@ public sealed class DuckDbStore : IRapportStore
     private WorkspaceIngestState LoadIngestState(Workspace workspace, JourneyMap journey)
     {
         var identityCount = _writer.Scalar<long>("SELECT count(*) FROM identities WHERE workspace_id = $1", workspace.Id);
-        var nextMember = _writer.Scalar<long>("SELECT coalesce(max(id), 0) + 1 FROM members WHERE workspace_id = $1", workspace.Id);
+        // Ids of members absorbed by merges stay retired: member_merges still names them.
+        var nextMember = _writer.Scalar<long>(
+            """
+            SELECT greatest(
+              (SELECT coalesce(max(id), 0) FROM members WHERE workspace_id = $1),
+              (SELECT coalesce(max(loser_id), 0) FROM member_merges WHERE workspace_id = $1)) + 1
+            """,
+            workspace.Id);
         var graph = new IdentityGraph(nextMember, nextIdentityId: 1, capacity: (int)identityCount);
         using (var command = _writer.Command("SELECT id, kind, value, member_id FROM identities WHERE workspace_id = $1", workspace.Id))
         using (var reader = command.ExecuteReader())

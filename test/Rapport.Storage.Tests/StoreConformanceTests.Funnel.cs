@@ -1,0 +1,106 @@
+using Rapport.Core.Funnel;
+using Rapport.Core.Journey;
+using Rapport.Core.Reports;
+
+namespace Rapport.Storage.Tests;
+
+public abstract partial class StoreConformanceTests
+{
+    [Fact]
+    public async Task The_funnel_counts_converts_and_takes_median_days_between_stages()
+    {
+        await IngestAsync(
+            """{"type":"page","messageId":"m1-1","anonymousId":"m1","timestamp":"2026-03-01T00:00:00Z"}""",
+            """{"type":"track","messageId":"m1-2","anonymousId":"m1","event":"Signed Up","timestamp":"2026-03-02T12:00:00Z"}""",
+            """{"type":"track","messageId":"m1-3","anonymousId":"m1","event":"Tutorial Started","timestamp":"2026-03-05T00:00:00Z"}""",
+            """{"type":"page","messageId":"m2-1","anonymousId":"m2","timestamp":"2026-03-01T00:00:00Z"}""",
+            """{"type":"track","messageId":"m2-2","anonymousId":"m2","event":"Docs Viewed","timestamp":"2026-03-04T00:00:00Z"}""",
+            """{"type":"track","messageId":"m3-1","userId":"3","event":"API Called","timestamp":"2026-03-03T00:00:00Z"}""",
+            """{"type":"page","messageId":"m4-1","anonymousId":"m4","timestamp":"2026-03-02T00:00:00Z"}""",
+            """{"type":"identify","messageId":"m5-1","userId":"5","timestamp":"2026-03-02T00:00:00Z"}""",
+            """{"type":"page","messageId":"m6-1","anonymousId":"m6","timestamp":"2026-02-20T00:00:00Z"}""",
+            """{"type":"track","messageId":"m6-2","anonymousId":"m6","event":"Signed Up","timestamp":"2026-03-01T00:00:00Z"}""");
+
+        var all = await Store.GetFunnelAsync(Workspace, DateRange.All, Token);
+        var march = await Store.GetFunnelAsync(Workspace, DateRange.Parse("2026-03-01", "2026-03-31"), Token);
+        var april = await Store.GetFunnelAsync(Workspace, DateRange.Parse("2026-04-01", null), Token);
+
+        // Days from the previous stage: Evaluate 1.5, 3, 0 (API call), 9 (m6); Learn 2.5, 0; Build 0.
+        Assert.Equal(
+            [
+                new FunnelStage(JourneyStage.Discover, 5, null, null),
+                new FunnelStage(JourneyStage.Evaluate, 4, 0.8, 2.25),
+                new FunnelStage(JourneyStage.Learn, 2, 0.5, 1.25),
+                new FunnelStage(JourneyStage.Build, 1, 0.5, 0),
+                new FunnelStage(JourneyStage.Scale, 0, 0, null),
+            ],
+            all.Stages);
+        Assert.Equal(
+            [
+                new FunnelStage(JourneyStage.Discover, 4, null, null),
+                new FunnelStage(JourneyStage.Evaluate, 3, 0.75, 1.5),
+                new FunnelStage(JourneyStage.Learn, 2, 0.6667, 1.25),
+                new FunnelStage(JourneyStage.Build, 1, 0.5, 0),
+                new FunnelStage(JourneyStage.Scale, 0, 0, null),
+            ],
+            march.Stages);
+        Assert.Equal(
+            [
+                new FunnelStage(JourneyStage.Discover, 0, null, null),
+                new FunnelStage(JourneyStage.Evaluate, 0, null, null),
+                new FunnelStage(JourneyStage.Learn, 0, null, null),
+                new FunnelStage(JourneyStage.Build, 0, null, null),
+                new FunnelStage(JourneyStage.Scale, 0, null, null),
+            ],
+            april.Stages);
+    }
+
+    [Fact]
+    public async Task The_funnel_in_the_store_equals_the_reference_computation_over_stored_progress()
+    {
+        var traffic = GeneratedTraffic.Developers(count: 80, seed: 20_260_301);
+        foreach (var session in traffic.Messages.Chunk(110))
+        {
+            await IngestAsync(session);
+        }
+
+        var members = await Store.ReadMemberProgressAsync(Workspace, Token).ToListAsync(Token);
+        var all = await Store.GetFunnelAsync(Workspace, DateRange.All, Token);
+
+        Assert.InRange(traffic.Messages.Count, 250, 450);
+        Assert.Equal(80, (await Store.GetStatsAsync(Workspace, Token)).Developers);
+        Assert.Equal(
+            JourneyStages.All.Select(stage => (long)traffic.HighestStage.Count(highest => highest >= stage)),
+            all.Stages.Select(stage => stage.Developers));
+        Assert.All(all.Stages, stage => Assert.True(stage.Developers > 0));
+        DateRange[] ranges =
+        [
+            DateRange.All,
+            new(Utc(2, 15), Utc(3, 10)),
+            new(Utc(3, 1), null),
+            new(null, Utc(2, 20, 12)),
+        ];
+        foreach (var range in ranges)
+        {
+            var expected = FunnelReport.Compute(members, range);
+            var actual = await Store.GetFunnelAsync(Workspace, range, Token);
+            Assert.Equal(expected.Stages, actual.Stages);
+        }
+    }
+
+    [Fact]
+    public async Task The_median_days_use_the_exact_time_between_stages_not_whole_milliseconds()
+    {
+        // 21 min 35.999001 s is 0.0149999884 days: 0.01 when rounded to two places. Truncating both times to whole
+        // milliseconds makes it 21 min 36 s, exactly 0.015 days, which rounds to 0.02.
+        await IngestAsync(
+            """{"type":"page","messageId":"p1","anonymousId":"a","timestamp":"2026-03-01T00:00:00.000999Z"}""",
+            """{"type":"track","messageId":"t1","anonymousId":"a","event":"Signed Up","timestamp":"2026-03-01T00:21:36.000000Z"}""");
+        var members = await Store.ReadMemberProgressAsync(Workspace, Token).ToListAsync(Token);
+
+        var funnel = await Store.GetFunnelAsync(Workspace, DateRange.All, Token);
+
+        Assert.Equal(0.01, FunnelReport.Compute(members, DateRange.All).Stages[1].MedianDaysFromPrevious);
+        Assert.Equal(0.01, funnel.Stages[1].MedianDaysFromPrevious);
+    }
+}

@@ -1,3 +1,4 @@
+using Rapport.Core.ApiKeys;
 using Rapport.Core.Funnel;
 using Rapport.Core.Identities;
 using Rapport.Core.Journey;
@@ -39,4 +40,19 @@ public interface IRapportStore : IAsyncDisposable
 
     /// <summary>Every member's stored progress, for checks against the reference computations in Core.</summary>
     IAsyncEnumerable<MemberProgress> ReadMemberProgressAsync(Workspace workspace, CancellationToken cancellationToken);
+
+    /// <summary>Creates a key; its plaintext is in the answer and nowhere else, the store keeps only a hash.</summary>
+    Task<CreatedApiKey> CreateApiKeyAsync(Workspace workspace, ApiKeyScope scope, string? name, CancellationToken cancellationToken);
+
+    /// <summary>The workspace's keys, revoked ones included, oldest first.</summary>
+    Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(Workspace workspace, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Revokes the key with this prefix or id from now on; revoking a revoked key changes nothing. Returns the key,
+    /// or <c>null</c> when the workspace has no such key.
+    /// </summary>
+    Task<ApiKey?> RevokeApiKeyAsync(Workspace workspace, string prefixOrId, CancellationToken cancellationToken);
+
+    /// <summary>What the key grants, or <c>null</c> for a key that is unknown, malformed or revoked.</summary>
+    Task<ApiKeyGrant?> AuthenticateApiKeyAsync(string plaintext, CancellationToken cancellationToken);
 }

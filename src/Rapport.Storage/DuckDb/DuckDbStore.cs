@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using Rapport.Core.ApiKeys;
 using Rapport.Core.Funnel;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
@@ -336,6 +337,104 @@ public sealed class DuckDbStore : IRapportStore
         }
     }
 
+    public async Task<CreatedApiKey> CreateApiKeyAsync(Workspace workspace, ApiKeyScope scope, string? name, CancellationToken cancellationToken)
+    {
+        var plaintext = ApiKeySecrets.Generate();
+        var prefix = ApiKeySecrets.PrefixOf(plaintext)!;
+        var trimmedName = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        var createdAt = Now();
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var id = _writer.Scalar<long>("SELECT coalesce(max(id), 0) + 1 FROM api_keys WHERE workspace_id = $1", workspace.Id);
+            _writer.Execute(
+                "INSERT INTO api_keys (workspace_id, id, prefix, sha256, scope, name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                workspace.Id, id, prefix, Convert.ToHexStringLower(ApiKeySecrets.Hash(plaintext)), ApiKeyScopes.Name(scope), trimmedName, createdAt);
+            return new CreatedApiKey(new ApiKey(id, prefix, scope, trimmedName, createdAt, RevokedAt: null), plaintext);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        QueryAsync<IReadOnlyList<ApiKey>>(
+            $"SELECT {ApiKeyColumns} FROM api_keys WHERE workspace_id = $1 ORDER BY id", [workspace.Id],
+            reader =>
+            {
+                var keys = new List<ApiKey>();
+                while (reader.Read())
+                {
+                    keys.Add(ReadApiKey(reader));
+                }
+
+                return keys;
+            }, cancellationToken);
+
+    public async Task<ApiKey?> RevokeApiKeyAsync(Workspace workspace, string prefixOrId, CancellationToken cancellationToken)
+    {
+        var text = prefixOrId.Trim();
+        long? id = long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : null;
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Only an unrevoked key gets a revocation time, so revoking twice keeps the first time.
+            _writer.Execute(
+                "UPDATE api_keys SET revoked_at = $4 WHERE workspace_id = $1 AND (prefix = $2 OR id = $3) AND revoked_at IS NULL",
+                workspace.Id, text, id, Now());
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        return await QueryAsync(
+            $"SELECT {ApiKeyColumns} FROM api_keys WHERE workspace_id = $1 AND (prefix = $2 OR id = $3) ORDER BY id LIMIT 1",
+            [workspace.Id, text, id],
+            reader => reader.Read() ? ReadApiKey(reader) : null,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ApiKeyGrant?> AuthenticateApiKeyAsync(string plaintext, CancellationToken cancellationToken)
+    {
+        if (ApiKeySecrets.PrefixOf(plaintext) is not { } prefix)
+        {
+            return null;
+        }
+
+        var candidates = await QueryAsync(
+            """
+            SELECT k.workspace_id, w.slug, w.created_at, k.id, k.sha256, k.scope
+            FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id
+            WHERE k.prefix = $1 AND k.revoked_at IS NULL
+            """,
+            [prefix],
+            reader =>
+            {
+                var found = new List<(ApiKeyGrant Grant, string Sha256)>(1);
+                while (reader.Read())
+                {
+                    var workspace = new Workspace(reader.GetInt32(0), reader.GetString(1), reader.GetNullableDateTime(2)!.Value);
+                    found.Add((new ApiKeyGrant(workspace, ApiKeyScopes.Parse(reader.GetString(5)), reader.GetInt64(3), prefix), reader.GetString(4)));
+                }
+
+                return found;
+            }, cancellationToken).ConfigureAwait(false);
+
+        foreach (var (grant, sha256) in candidates)
+        {
+            if (ApiKeySecrets.Matches(plaintext, Convert.FromHexString(sha256)))
+            {
+                return grant;
+            }
+        }
+
+        return null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _writeLock.WaitAsync().ConfigureAwait(false);
@@ -349,6 +448,12 @@ public sealed class DuckDbStore : IRapportStore
             _writeLock.Dispose();
         }
     }
+
+    private const string ApiKeyColumns = "id, prefix, scope, name, created_at, revoked_at";
+
+    private static ApiKey ReadApiKey(DbDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), ApiKeyScopes.Parse(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetNullableDateTime(4)!.Value, reader.GetNullableDateTime(5));
 
     private const string MemberColumns =
         "first_activity_at, last_activity_at, activity_count, discover_at, evaluate_at, learn_at, build_at, scale_at";

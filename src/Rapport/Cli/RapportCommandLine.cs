@@ -17,6 +17,7 @@ internal static class RapportCommandLine
             ReportCommands.Create(runner),
             MemberCommands.Create(runner),
             StatsCommand.Create(runner),
+            KeyCommands.Create(runner),
             ServeCommand.Create(runner),
             DemoCommand.Create(runner),
         };

@@ -28,7 +28,7 @@ internal static class ServeCommand
 
     public static async Task RunAsync(CommandScope scope, string urls, CancellationToken cancellationToken)
     {
-        var app = RapportWebHost.Build(scope.Store, scope.WorkspaceSlug, urls, scope.Clock);
+        await using var app = RapportWebHost.Build(scope.Store, scope.WorkspaceSlug, urls, scope.Clock);
         await app.StartAsync(cancellationToken);
         foreach (var address in app.Urls)
         {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Rapport.Connectors.Segment;
 using Rapport.Core.Journey;
+using Rapport.Storage;
 
 namespace Rapport.Web;
 
@@ -12,6 +14,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         var (status, title) = exception switch
         {
             NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
+            ApiKeyRejectedException => (StatusCodes.Status401Unauthorized, "Unauthorized"),
+            SegmentPayloadTooLargeException => (StatusCodes.Status413PayloadTooLarge, "Payload too large"),
+            InvalidSegmentMessagesException => (StatusCodes.Status400BadRequest, "Invalid messages"),
+            SegmentFormatException => (StatusCodes.Status400BadRequest, "Bad request"),
+            IngestUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
             FormatException or ArgumentException or JourneyMapException => (StatusCodes.Status400BadRequest, "Bad request"),
             _ => (0, ""),
         };
@@ -20,12 +27,28 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             return false;
         }
 
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = exception.Message };
+        switch (exception)
+        {
+            case InvalidSegmentMessagesException invalid:
+                problem.Extensions["errors"] = invalid.Errors
+                    .Select(error => new { index = error.Index, field = error.Field, detail = error.ToString() })
+                    .ToArray();
+                break;
+            case ApiKeyRejectedException:
+                httpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"rapport\"";
+                break;
+            case IngestUnavailableException:
+                httpContext.Response.Headers.RetryAfter = "5";
+                break;
+        }
+
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = exception.Message },
+            ProblemDetails = problem,
         });
     }
 }

@@ -14,6 +14,14 @@ internal static class RapportWebHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(new WorkspaceResolver(store, defaultWorkspace));
+        builder.Services.AddSingleton(services =>
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<IngestQueue>();
+            return new IngestQueue(store, onCommitFailed: (exception, messages) => logger.IngestCommitFailed(exception, messages));
+        });
+        builder.Services.AddHostedService<IngestQueueDrain>();
+        builder.Services.AddSingleton<WriteKeyAuthenticator>();
+        builder.Services.AddSingleton<SegmentIngest>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
@@ -24,6 +32,7 @@ internal static class RapportWebHost
         app.MapHealthEndpoints();
         app.MapReportEndpoints();
         app.MapMemberEndpoints();
+        app.MapSegmentEndpoints();
         return app;
     }
 }

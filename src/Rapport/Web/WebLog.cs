@@ -1,0 +1,8 @@
+namespace Rapport.Web;
+
+/// <summary>What the web host logs, source-generated.</summary>
+internal static partial class WebLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Committing {Messages} ingested messages failed; their requests were answered 503")]
+    public static partial void IngestCommitFailed(this ILogger logger, Exception exception, int messages);
+}

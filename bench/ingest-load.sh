@@ -23,7 +23,7 @@ for _ in $(seq 1 100); do
 done
 
 echo "== single messages (POST /v1/track)"
-"${load[@]}" --key "$key" --batch-size 1 --concurrency 64 --seconds "$seconds"
+"${load[@]}" --key "$key" --batch-size 1 --concurrency "${CONCURRENCY:-128}" --seconds "$seconds"
 echo "== batches of 100 (POST /v1/batch)"
 "${load[@]}" --key "$key" --batch-size 100 --concurrency 16 --seconds "$seconds"
 

@@ -11,7 +11,9 @@ namespace Rapport.Connectors.Segment;
 /// </summary>
 public sealed class SegmentJsonLinesReader(Stream input, TimeProvider clock)
 {
-    private const int LinesPerChunk = 4096;
+    // Small enough that a chunk's parsed messages die young (no large-object-heap arrays), large enough to amortise
+    // the hand-off between threads.
+    private const int LinesPerChunk = 2048;
     private const int MaxLineBytes = 32 * 1024 * 1024;
 
     /// <summary>Bytes read so far, for a progress bar.</summary>

@@ -11,11 +11,15 @@ namespace Rapport.Core.Members;
 /// </summary>
 public struct MemberProgress : IEquatable<MemberProgress>
 {
-    private StageTimes _reached;
+    // Times are UTC ticks with 0 for "not yet": half the size of DateTime?, which matters for a million members
+    // held in memory during an import.
+    private long _first;
+    private long _last;
+    private StageTicks _reached;
 
-    public DateTime? FirstActivity { get; private set; }
+    public readonly DateTime? FirstActivity => ToTime(_first);
 
-    public DateTime? LastActivity { get; private set; }
+    public readonly DateTime? LastActivity => ToTime(_last);
 
     public long ActivityCount { get; private set; }
 
@@ -26,7 +30,7 @@ public struct MemberProgress : IEquatable<MemberProgress>
         {
             for (var i = JourneyStages.Count - 1; i >= 0; i--)
             {
-                if (_reached[i] is not null)
+                if (_reached[i] != 0)
                 {
                     return (JourneyStage)i;
                 }
@@ -36,27 +40,28 @@ public struct MemberProgress : IEquatable<MemberProgress>
         }
     }
 
-    public readonly DateTime? ReachedAt(JourneyStage stage) => _reached[(int)stage];
+    public readonly DateTime? ReachedAt(JourneyStage stage) => ToTime(_reached[(int)stage]);
 
     /// <summary>Counts one activity at <paramref name="at"/> that maps to <paramref name="stage"/> (or to none).</summary>
     public void Include(DateTime at, JourneyStage? stage)
     {
-        FirstActivity = Min(FirstActivity, at);
-        LastActivity = Max(LastActivity, at);
+        var ticks = at.Ticks;
+        _first = Min(_first, ticks);
+        _last = Math.Max(_last, ticks);
         ActivityCount++;
         if (stage is { } reached)
         {
             for (var i = 0; i <= (int)reached; i++)
             {
-                _reached[i] = Min(_reached[i], at);
+                _reached[i] = Min(_reached[i], ticks);
             }
         }
     }
 
     public void Merge(in MemberProgress other)
     {
-        FirstActivity = Min(FirstActivity, other.FirstActivity);
-        LastActivity = Max(LastActivity, other.LastActivity);
+        _first = Min(_first, other._first);
+        _last = Math.Max(_last, other._last);
         ActivityCount += other.ActivityCount;
         for (var i = 0; i < JourneyStages.Count; i++)
         {
@@ -70,13 +75,13 @@ public struct MemberProgress : IEquatable<MemberProgress>
     {
         var progress = new MemberProgress
         {
-            FirstActivity = firstActivity,
-            LastActivity = lastActivity,
+            _first = firstActivity?.Ticks ?? 0,
+            _last = lastActivity?.Ticks ?? 0,
             ActivityCount = activityCount,
         };
         for (var i = 0; i < JourneyStages.Count && i < reachedAt.Length; i++)
         {
-            progress._reached[i] = reachedAt[i];
+            progress._reached[i] = reachedAt[i]?.Ticks ?? 0;
         }
 
         return progress;
@@ -84,7 +89,7 @@ public struct MemberProgress : IEquatable<MemberProgress>
 
     public readonly bool Equals(MemberProgress other)
     {
-        if (FirstActivity != other.FirstActivity || LastActivity != other.LastActivity || ActivityCount != other.ActivityCount)
+        if (_first != other._first || _last != other._last || ActivityCount != other.ActivityCount)
         {
             return false;
         }
@@ -102,19 +107,20 @@ public struct MemberProgress : IEquatable<MemberProgress>
 
     public override readonly bool Equals(object? obj) => obj is MemberProgress other && Equals(other);
 
-    public override readonly int GetHashCode() => HashCode.Combine(FirstActivity, LastActivity, ActivityCount, _reached[0], _reached[^1]);
+    public override readonly int GetHashCode() => HashCode.Combine(_first, _last, ActivityCount, _reached[0], _reached[^1]);
 
     public static bool operator ==(MemberProgress left, MemberProgress right) => left.Equals(right);
 
     public static bool operator !=(MemberProgress left, MemberProgress right) => !left.Equals(right);
 
-    private static DateTime? Min(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
+    private static DateTime? ToTime(long ticks) => ticks == 0 ? null : new DateTime(ticks, DateTimeKind.Utc);
 
-    private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
+    /// <summary>The earlier of two times, where 0 (not yet) is later than any time.</summary>
+    private static long Min(long a, long b) => a == 0 ? b : b == 0 ? a : Math.Min(a, b);
 
     [InlineArray(JourneyStages.Count)]
-    private struct StageTimes
+    private struct StageTicks
     {
-        private DateTime? _element;
+        private long _element;
     }
 }

@@ -20,6 +20,9 @@ internal sealed class DuckDbIngestSession : IIngestSession
     private readonly Workspace _workspace;
     private readonly IngestBatch _batch;
     private readonly Action<bool> _onEnd;
+    private Task _writing = Task.CompletedTask;
+    private long _traitSequence;
+    private bool _stagedTraits;
     private bool _ended;
 
     public DuckDbIngestSession(
@@ -35,7 +38,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
 
     public IngestSummary Summary => _batch.Summary;
 
-    public ValueTask AddAsync(IReadOnlyList<IngestMessage> messages, CancellationToken cancellationToken)
+    public async ValueTask AddAsync(IReadOnlyList<IngestMessage> messages, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_ended, this);
         cancellationToken.ThrowIfCancellationRequested();
@@ -46,38 +49,44 @@ internal sealed class DuckDbIngestSession : IIngestSession
 
         if (_batch.PendingCount >= FlushThreshold)
         {
-            Flush();
+            // One chunk is written in the background while the next is resolved; waiting for the previous write
+            // first keeps at most two chunks in memory and the connection used by one thread at a time.
+            await _writing.ConfigureAwait(false);
+            var pending = _batch.TakePending();
+            _writing = Task.Run(() => Write(pending), CancellationToken.None);
         }
-
-        return ValueTask.CompletedTask;
     }
 
-    public Task<IngestSummary> CommitAsync(CancellationToken cancellationToken)
+    public async Task<IngestSummary> CommitAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_ended, this);
         cancellationToken.ThrowIfCancellationRequested();
-        Flush();
+        await _writing.ConfigureAwait(false);
+        Write(_batch.TakePending());
         WriteMembers(_batch.CompleteMembers());
+        ApplyTraits();
         _transaction.Commit();
         End(committed: true);
-        return Task.FromResult(_batch.Summary);
+        return _batch.Summary;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (!_ended)
+        if (_ended)
         {
-            try
-            {
-                _transaction.Rollback();
-            }
-            finally
-            {
-                End(committed: false);
-            }
+            return;
         }
 
-        return ValueTask.CompletedTask;
+        try
+        {
+            // A failed background write is already reported by AddAsync or CommitAsync; here only the rollback matters.
+            await _writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _transaction.Rollback();
+        }
+        finally
+        {
+            End(committed: false);
+        }
     }
 
     private void End(bool committed)
@@ -87,9 +96,8 @@ internal sealed class DuckDbIngestSession : IIngestSession
         _onEnd(committed);
     }
 
-    private void Flush()
+    private void Write(PendingWrites pending)
     {
-        var pending = _batch.TakePending();
         var ws = _workspace.Id;
         if (pending.Identities.Count > 0)
         {
@@ -147,31 +155,69 @@ internal sealed class DuckDbIngestSession : IIngestSession
         }
     }
 
+    /// <summary>Stages trait updates; they are applied once, at commit, by <see cref="ApplyTraits"/>.</summary>
     private void WriteTraits(IReadOnlyList<TraitUpdate> traits)
     {
-        _connection.Execute("CREATE OR REPLACE TEMP TABLE trait_updates (identity_id BIGINT, key VARCHAR, value VARCHAR, updated_at TIMESTAMP, seq BIGINT)");
-        using (var appender = _connection.CreateAppender("trait_updates"))
+        _stagedTraits = true;
+
+        using var appender = _connection.CreateAppender("trait_updates");
+        foreach (var trait in traits)
         {
-            for (var i = 0; i < traits.Count; i++)
-            {
-                var trait = traits[i];
-                appender.CreateRow().AppendValue(trait.IdentityId).AppendValue(trait.Key).AppendValue(trait.ValueJson)
-                    .AppendValue(trait.UpdatedAt).AppendValue((long)i).EndRow();
-            }
+            appender.CreateRow().AppendValue(trait.IdentityId).AppendValue(trait.Key).AppendValue(trait.ValueJson)
+                .AppendValue(trait.UpdatedAt).AppendValue(_traitSequence++).EndRow();
+        }
+    }
+
+    private void ApplyTraits()
+    {
+        if (!_stagedTraits)
+        {
+            return;
         }
 
         // Per identity and key the latest update wins; among updates at the same time, the one that arrived last.
+        // Without a unique key to upsert on, a newer value replaces the stored one by delete and insert.
+        _connection.Execute(
+            """
+            INSERT INTO latest_traits
+            SELECT identity_id, key, arg_max(value, (updated_at, seq)), max(updated_at)
+            FROM trait_updates GROUP BY identity_id, key
+            """);
+        _connection.Execute(
+            """
+            DELETE FROM traits USING latest_traits l
+            WHERE traits.workspace_id = $1 AND traits.identity_id = l.identity_id AND traits.key = l.key
+              AND traits.updated_at <= l.updated_at
+            """,
+            _workspace.Id);
         _connection.Execute(
             """
             INSERT INTO traits (workspace_id, identity_id, key, value, updated_at)
-            SELECT $1, identity_id, key, arg_max(value, (updated_at, seq)), max(updated_at)
-            FROM trait_updates GROUP BY identity_id, key
-            ON CONFLICT (workspace_id, identity_id, key) DO UPDATE
-              SET value = excluded.value, updated_at = excluded.updated_at
-              WHERE excluded.updated_at >= traits.updated_at
+            SELECT $1, l.identity_id, l.key, l.value, l.updated_at FROM latest_traits l
+            WHERE NOT EXISTS (
+              SELECT 1 FROM traits t WHERE t.workspace_id = $1 AND t.identity_id = l.identity_id AND t.key = l.key)
             """,
             _workspace.Id);
-        _connection.Execute("DROP TABLE trait_updates");
+        _connection.Execute("DELETE FROM latest_traits");
+        _connection.Execute("DELETE FROM trait_updates");
+    }
+
+    /// <summary>
+    /// The writer connection's staging tables, created once per connection rather than per commit: creating and
+    /// dropping tables are catalog changes, which would cost every small commit (an HTTP request) dearly.
+    /// Each commit empties what it staged; a rollback undoes it.
+    /// </summary>
+    public static void CreateStagingTables(DuckDBConnection connection)
+    {
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS trait_updates (identity_id BIGINT, key VARCHAR, value VARCHAR, updated_at TIMESTAMP, seq BIGINT)");
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS latest_traits (identity_id BIGINT, key VARCHAR, value VARCHAR, updated_at TIMESTAMP)");
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS member_merge (loser_id BIGINT, winner_id BIGINT)");
+        connection.Execute(
+            """
+            CREATE TEMP TABLE IF NOT EXISTS member_progress (
+              id BIGINT, created_at TIMESTAMP, first_activity_at TIMESTAMP, last_activity_at TIMESTAMP, activity_count BIGINT,
+              discover_at TIMESTAMP, evaluate_at TIMESTAMP, learn_at TIMESTAMP, build_at TIMESTAMP, scale_at TIMESTAMP)
+            """);
     }
 
     private void WriteMembers(MemberChanges changes)
@@ -188,7 +234,6 @@ internal sealed class DuckDbIngestSession : IIngestSession
 
         if (changes.Merged.Count > 0)
         {
-            _connection.Execute("CREATE OR REPLACE TEMP TABLE member_merge (loser_id BIGINT, winner_id BIGINT)");
             using (var appender = _connection.CreateAppender("member_merge"))
             {
                 foreach (var (loser, winner) in changes.Merged)
@@ -232,17 +277,11 @@ internal sealed class DuckDbIngestSession : IIngestSession
                 FROM member_merge m JOIN members x ON x.workspace_id = $1 AND x.id = m.loser_id
                 """, ws, changes.At);
             _connection.Execute("DELETE FROM members WHERE workspace_id = $1 AND id IN (SELECT loser_id FROM member_merge)", ws);
-            _connection.Execute("DROP TABLE member_merge");
+            _connection.Execute("DELETE FROM member_merge");
         }
 
         if (changes.Updated.Count > 0)
         {
-            _connection.Execute(
-                """
-                CREATE OR REPLACE TEMP TABLE member_progress (
-                  id BIGINT, created_at TIMESTAMP, first_activity_at TIMESTAMP, last_activity_at TIMESTAMP, activity_count BIGINT,
-                  discover_at TIMESTAMP, evaluate_at TIMESTAMP, learn_at TIMESTAMP, build_at TIMESTAMP, scale_at TIMESTAMP)
-                """);
             using (var appender = _connection.CreateAppender("member_progress"))
             {
                 foreach (var (memberId, progress) in changes.Updated)
@@ -265,7 +304,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
                 FROM member_progress p
                 WHERE members.workspace_id = $1 AND members.id = p.id
                 """, ws);
-            _connection.Execute("DROP TABLE member_progress");
+            _connection.Execute("DELETE FROM member_progress");
         }
     }
 

@@ -27,6 +27,8 @@ public sealed class DuckDbStore : IRapportStore
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, Workspace> _workspaces = new(StringComparer.Ordinal);
     private readonly Dictionary<int, WorkspaceIngestState> _ingestStates = [];
+    private readonly ConcurrentBag<DuckDBConnection> _readers = [];
+    private readonly ConcurrentDictionary<string, ApiKeyGrant> _authenticated = new(StringComparer.Ordinal);
 
     private DuckDbStore(string path, DuckDBConnection writer, string connectionString, TimeProvider clock)
     {
@@ -51,6 +53,12 @@ public sealed class DuckDbStore : IRapportStore
             writer = new DuckDBConnection(connectionString);
             writer.Open();
         }
+        catch (DuckDBException e) when (e.Message.Contains("Could not set lock", StringComparison.OrdinalIgnoreCase))
+        {
+            // DuckDB lets one process at a time open a file for writing.
+            throw new StoreOpenException(
+                $"the DuckDB store {path} is in use by another process (is `rapport serve` running on it?); stop that process first.", e);
+        }
         catch (DuckDBException e)
         {
             throw new StoreOpenException($"cannot open the DuckDB store {path}: {FirstLine(e.Message)}", e);
@@ -58,7 +66,15 @@ public sealed class DuckDbStore : IRapportStore
 
         try
         {
+            // DuckDB takes up to 80% of the machine's memory for its buffers unless told otherwise. A limit keeps
+            // a shared server polite, but an import whose uncommitted rows do not fit in it fails (storing nothing).
+            if (MemoryLimit() is { } limit)
+            {
+                writer.Execute($"SET GLOBAL memory_limit = '{limit}'");
+            }
+
             DuckDbMigrator.Migrate(writer, clock.GetUtcNow().UtcDateTime);
+            DuckDbIngestSession.CreateStagingTables(writer);
         }
         catch
         {
@@ -374,6 +390,7 @@ public sealed class DuckDbStore : IRapportStore
 
     public async Task<ApiKey?> RevokeApiKeyAsync(Workspace workspace, string prefixOrId, CancellationToken cancellationToken)
     {
+        _authenticated.Clear();
         var text = prefixOrId.Trim();
         long? id = long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
             ? parsed
@@ -399,6 +416,25 @@ public sealed class DuckDbStore : IRapportStore
     }
 
     public async Task<ApiKeyGrant?> AuthenticateApiKeyAsync(string plaintext, CancellationToken cancellationToken)
+    {
+        // This process owns the file, so nothing revokes a key behind its back: a key that authenticated stays
+        // valid until RevokeApiKeyAsync clears the cache. Remembered by hash, never by plaintext.
+        var fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(plaintext)));
+        if (_authenticated.TryGetValue(fingerprint, out var remembered))
+        {
+            return remembered;
+        }
+
+        var grant = await FindGrantAsync(plaintext, cancellationToken).ConfigureAwait(false);
+        if (grant is not null)
+        {
+            _authenticated[fingerprint] = grant;
+        }
+
+        return grant;
+    }
+
+    private async Task<ApiKeyGrant?> FindGrantAsync(string plaintext, CancellationToken cancellationToken)
     {
         if (ApiKeySecrets.PrefixOf(plaintext) is not { } prefix)
         {
@@ -440,6 +476,11 @@ public sealed class DuckDbStore : IRapportStore
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
+            while (_readers.TryTake(out var reader))
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+            }
+
             await _writer.DisposeAsync().ConfigureAwait(false);
         }
         finally
@@ -583,12 +624,38 @@ public sealed class DuckDbStore : IRapportStore
     {
         // Readers use their own connection (DuckDB shares one database per file within a process) and see the
         // last committed state, never a half-written ingest.
-        using var connection = new DuckDBConnection(_connectionString);
-        connection.Open();
-        return await connection.QueryAsync(sql, parameters, read, cancellationToken).ConfigureAwait(false);
+        // Connections are pooled: opening one per query costs more than a small query itself.
+        if (!_readers.TryTake(out var connection))
+        {
+            connection = new DuckDBConnection(_connectionString);
+            connection.Open();
+        }
+
+        try
+        {
+            return await connection.QueryAsync(sql, parameters, read, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _readers.Add(connection);
+        }
     }
 
     private DateTime Now() => _clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>DuckDB's memory limit from <c>RAPPORT_DUCKDB_MEMORY_LIMIT</c> (e.g. <c>2GB</c>), or none: DuckDB's default.</summary>
+    private static string? MemoryLimit()
+    {
+        var configured = Environment.GetEnvironmentVariable("RAPPORT_DUCKDB_MEMORY_LIMIT")?.Trim();
+        if (string.IsNullOrEmpty(configured))
+        {
+            return null;
+        }
+
+        return System.Text.RegularExpressions.Regex.IsMatch(configured, "^[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            ? configured
+            : throw new StoreOpenException($"RAPPORT_DUCKDB_MEMORY_LIMIT must be a size such as 512MB or 2GB, not '{configured}'");
+    }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }

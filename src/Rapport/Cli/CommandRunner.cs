@@ -48,6 +48,8 @@ internal sealed class CommandRunner(TimeProvider clock)
         FormatException or ArgumentException => $"rapport: {e.Message}",
         FileNotFoundException notFound => $"rapport: no such file: {notFound.FileName}",
         DirectoryNotFoundException or UnauthorizedAccessException => $"rapport: {e.Message}",
+        System.Data.Common.DbException store =>
+            $"rapport: the store failed, and nothing of the unfinished work was stored: {store.Message.Split('\n', 2)[0].Trim()}",
         _ => null,
     };
 }

@@ -196,6 +196,18 @@ public sealed class RapportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_store_held_by_a_running_server_is_refused_with_the_likely_reason()
+    {
+        await RunAsync("import", "segment", _journey);
+        using var server = await RapportServerProcess.StartAsync(_directory.Path, "--db", _directory.File("rapport.duckdb"));
+
+        var stats = await RunAsync("stats");
+
+        Assert.Equal(1, stats.ExitCode);
+        Assert.Contains("is in use by another process (is `rapport serve` running on it?)", stats.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_reads_standard_input_when_the_file_is_a_dash()
     {
         var result = await RapportProcess.RunShellAsync(_directory.Path,

@@ -1,5 +1,10 @@
 -- Every table carries the workspace id, and every key starts with it, so that the same shape works on a
 -- PostgreSQL server distributed by workspace.
+--
+-- The large tables (members, identities, activities, traits) have no PRIMARY KEY or UNIQUE constraint here: DuckDB
+-- keeps such indexes in memory and maintains them row by row, which would cost an import most of its time and memory.
+-- A DuckDB file has one writer, whose identity graph already keeps identities unique; the PostgreSQL schema, with
+-- several writers, declares the keys.
 
 CREATE SEQUENCE workspace_ids START 1;
 
@@ -21,8 +26,7 @@ CREATE TABLE members (
   evaluate_at TIMESTAMP,
   learn_at TIMESTAMP,
   build_at TIMESTAMP,
-  scale_at TIMESTAMP,
-  PRIMARY KEY (workspace_id, id)
+  scale_at TIMESTAMP
 );
 
 CREATE TABLE identities (
@@ -31,8 +35,7 @@ CREATE TABLE identities (
   member_id BIGINT NOT NULL,
   kind VARCHAR NOT NULL,
   value VARCHAR NOT NULL,
-  first_seen_at TIMESTAMP NOT NULL,
-  UNIQUE (workspace_id, kind, value)
+  first_seen_at TIMESTAMP NOT NULL
 );
 
 -- Append-only. An activity belongs to the identity that did it; its member is found through the identity, so
@@ -75,8 +78,7 @@ CREATE TABLE traits (
   identity_id BIGINT NOT NULL,
   key VARCHAR NOT NULL,
   value JSON NOT NULL,
-  updated_at TIMESTAMP NOT NULL,
-  PRIMARY KEY (workspace_id, identity_id, key)
+  updated_at TIMESTAMP NOT NULL
 );
 
 CREATE TABLE merge_suggestions (

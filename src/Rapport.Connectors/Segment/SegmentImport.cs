@@ -52,7 +52,7 @@ public sealed class SegmentImport(IRapportStore store, TimeProvider clock)
         }
         catch (SegmentFormatException e)
         {
-            throw new ImportLineException(name, 0, e.Reason);
+            throw new ImportLineException(name, null, e.Reason);
         }
 
         return await session.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -5,7 +5,8 @@ using Rapport.Storage;
 namespace Rapport.Cli;
 
 /// <summary>What a running command works with: its parsed arguments, the store (opened on first use) and the clock.</summary>
-internal sealed class CommandScope(ParseResult parseResult, TimeProvider clock) : IAsyncDisposable
+/// <param name="dbLocation">A store other than the one <c>--db</c> names (the demo keeps its own file).</param>
+internal sealed class CommandScope(ParseResult parseResult, TimeProvider clock, string? dbLocation = null) : IAsyncDisposable
 {
     private IRapportStore? _store;
 
@@ -13,7 +14,7 @@ internal sealed class CommandScope(ParseResult parseResult, TimeProvider clock) 
 
     public TimeProvider Clock { get; } = clock;
 
-    public string DbLocation => ParseResult.GetValue(GlobalOptions.Db)!;
+    public string DbLocation => dbLocation ?? ParseResult.GetValue(GlobalOptions.Db)!;
 
     public string WorkspaceSlug => ParseResult.GetValue(GlobalOptions.Workspace)!;
 

@@ -37,8 +37,7 @@ internal static class DemoCommand
 
             // The demo keeps its own file unless --db names one, so it never mixes with real data.
             var explicitDb = scope.ParseResult.GetResult(GlobalOptions.Db) is { Implicit: false };
-            await using var demoScope = explicitDb ? null : new CommandScope(
-                RapportCommandLine.Create(scope.Clock).Parse(["demo", "--db", DefaultPath, "--workspace", scope.WorkspaceSlug]), scope.Clock);
+            await using var demoScope = explicitDb ? null : new CommandScope(scope.ParseResult, scope.Clock, DefaultPath);
             var target = demoScope ?? scope;
             var existing = await target.Store.FindWorkspaceAsync(target.WorkspaceSlug, cancellationToken);
             if (existing is not null && (await target.Store.GetStatsAsync(existing, cancellationToken)).Activities > 0)

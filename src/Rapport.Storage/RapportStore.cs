@@ -1,4 +1,5 @@
 using Rapport.Storage.DuckDb;
+using Rapport.Storage.Postgres;
 
 namespace Rapport.Storage;
 
@@ -12,8 +13,7 @@ public static class RapportStore
         var location = string.IsNullOrWhiteSpace(db) ? DefaultPath : db.Trim();
         if (IsPostgres(location))
         {
-            throw new StoreOpenException(
-                "PostgreSQL stores are not available in this version of Rapport yet; use a DuckDB file path for --db.");
+            return PostgresStore.Open(location, clock);
         }
 
         return DuckDbStore.Open(location, clock);

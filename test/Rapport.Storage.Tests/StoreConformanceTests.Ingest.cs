@@ -275,4 +275,50 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(1, (await IngestAsync("""{"type":"page","messageId":"p2","anonymousId":"anon-1","timestamp":"2026-03-01T11:00:00Z"}""")).ActivitiesStored);
         Assert.Equal(2, (await FindExistingAsync("anonymous:anon-1")).ActivityCount);
     }
+
+    [Fact]
+    public async Task A_session_that_writes_in_chunks_repoints_identities_written_before_a_merge()
+    {
+        await IngestAsync(
+            """{"type":"identify","messageId":"u1","userId":"7","traits":{"name":"Grace"},"timestamp":"2026-03-01T10:00:00Z"}""",
+            """{"type":"track","messageId":"u2","userId":"7","event":"Signed Up","timestamp":"2026-03-01T10:00:00Z"}""");
+        var stored = await FindExistingAsync("user:7");
+        var crawl = Enumerable.Range(0, 60_000).Select(i => Segment.Message(
+            $$"""{"type":"page","messageId":"crawl-{{i}}","anonymousId":"crawler","timestamp":"2026-03-02T00:00:00Z"}"""));
+        await using var session = await Store.BeginIngestAsync(Workspace, Token);
+
+        await session.AddAsync(
+            [
+                Segment.Message("""{"type":"page","messageId":"l1","anonymousId":"late","timestamp":"2026-02-28T09:00:00Z"}"""),
+                Segment.Message("""{"type":"identify","messageId":"l2","userId":"7","traits":{"name":"Grace Hopper"},"timestamp":"2026-03-03T10:00:00Z"}"""),
+                .. crawl,
+            ],
+            Token);
+        var whileOpen = await Store.GetStatsAsync(Workspace, Token);
+        await session.AddAsync(
+            [
+                Segment.Message("""{"type":"identify","messageId":"l3","userId":"7","traits":{"name":"G. Hopper"},"timestamp":"2026-03-02T10:00:00Z"}"""),
+                Segment.Message("""{"type":"identify","messageId":"l4","anonymousId":"late","userId":"7","timestamp":"2026-03-04T10:00:00Z"}"""),
+            ],
+            Token);
+        var summary = await session.CommitAsync(Token);
+
+        Assert.Equal(1, whileOpen.Activities);
+        Assert.Equal(
+            new IngestSummary { MessagesRead = 60_004, ActivitiesStored = 60_001, ProfileUpdatesStored = 3, MembersCreated = 1, IdentitiesAdded = 2 },
+            summary);
+        var member = await FindExistingAsync("anonymous:late");
+        Assert.Equal(stored.Id, member.Id);
+        Assert.Equal(["anonymous:late", "user:7"], member.Identities);
+        Assert.Equal("Grace Hopper", member.Name);
+        Assert.Equal(2, member.ActivityCount);
+        Assert.Equal(Utc(2, 28, 9), member.FirstActivity);
+        Assert.Equal(Utc(2, 28, 9), member.StagesReached[JourneyStage.Discover]);
+        Assert.Equal(Utc(3, 1, 10), member.StagesReached[JourneyStage.Evaluate]);
+        var stats = await Store.GetStatsAsync(Workspace, Token);
+        Assert.Equal(2, stats.Developers);
+        Assert.Equal(60_002, stats.Activities);
+        Assert.Equal(new Dictionary<string, long> { ["anonymous"] = 2, ["user"] = 1 }, stats.Identities.ToDictionary());
+        Assert.Equal(60_000, (await FindExistingAsync("anonymous:crawler")).ActivityCount);
+    }
 }

@@ -27,6 +27,12 @@ public abstract partial class StoreConformanceTests : IAsyncLifetime
     /// <summary>Opens a new, empty store of the backend under test. The suite disposes it after the test.</summary>
     protected abstract Task<IRapportStore> OpenEmptyStoreAsync();
 
+    /// <summary>
+    /// Closes <paramref name="store"/> and opens the same data again, as a restarted process would. The suite
+    /// disposes the returned store after the test.
+    /// </summary>
+    protected abstract Task<IRapportStore> ReopenStoreAsync(IRapportStore store);
+
     /// <summary>Removes what the backend created for the test's stores, once they are all disposed.</summary>
     protected virtual ValueTask DeleteStoresAsync() => ValueTask.CompletedTask;
 
@@ -62,6 +68,15 @@ public abstract partial class StoreConformanceTests : IAsyncLifetime
     {
         _open.Add(store);
         return store;
+    }
+
+    /// <summary>Closes <see cref="Store"/> and opens its data again; returns the reopened store and its default workspace.</summary>
+    protected async Task<(IRapportStore Store, Workspace Workspace)> ReopenAsync()
+    {
+        var store = Track(await ReopenStoreAsync(Store));
+        var workspace = await store.FindWorkspaceAsync(Workspace.DefaultSlug, Token)
+            ?? throw new Xunit.Sdk.XunitException("the reopened store lost the default workspace");
+        return (store, workspace);
     }
 
     /// <summary>Disposes a store now, e.g. to reopen its file.</summary>

@@ -1,4 +1,3 @@
-using System.Reflection;
 using DuckDB.NET.Data;
 
 namespace Rapport.Storage.DuckDb;
@@ -9,15 +8,7 @@ namespace Rapport.Storage.DuckDb;
 /// </summary>
 internal static class DuckDbMigrator
 {
-    private const string Prefix = "DuckDb.Migrations.";
-
-    public static IReadOnlyList<(int Version, string Name)> Migrations { get; } = Assembly.GetExecutingAssembly()
-        .GetManifestResourceNames()
-        .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal))
-        .Select(name => name[Prefix.Length..^".sql".Length])
-        .Select(name => (int.Parse(name[..4], System.Globalization.CultureInfo.InvariantCulture), name))
-        .OrderBy(migration => migration.Item1)
-        .ToList();
+    public static IReadOnlyList<(int Version, string Name)> Migrations { get; } = SchemaMigrations.List(SchemaMigrations.DuckDb);
 
     public static void Migrate(DuckDBConnection connection, DateTime now)
     {
@@ -27,15 +18,12 @@ internal static class DuckDbMigrator
         var latest = Migrations.Count == 0 ? 0 : Migrations[^1].Version;
         if (current > latest)
         {
-            throw new StoreOpenException(
-                $"this store was written by a newer Rapport (schema version {current}; this version knows up to {latest}). Upgrade Rapport to open it.");
+            throw SchemaMigrations.NewerSchema(current, latest);
         }
 
         foreach (var (version, name) in Migrations.Where(migration => migration.Version > current))
         {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Prefix + name + ".sql")!;
-            using var reader = new StreamReader(stream);
-            var sql = reader.ReadToEnd();
+            var sql = SchemaMigrations.Read(SchemaMigrations.DuckDb, name);
             using var transaction = connection.BeginTransaction();
             connection.Execute(sql);
             connection.Execute("INSERT INTO schema_migrations VALUES ($1, $2, $3)", version, name, now);

@@ -1,0 +1,187 @@
+using Npgsql;
+using Rapport.Core.Reports;
+using Rapport.Core.Workspaces;
+
+namespace Rapport.Storage.Tests.Postgres;
+
+/// <summary>
+/// The conformance suite on PostgreSQL, a fresh database per store, plus what only a shared server has: several
+/// processes writing to one database.
+/// </summary>
+public sealed class PostgresStoreTests : StoreConformanceTests
+{
+    private readonly List<string> _databases = [];
+    private readonly Dictionary<IRapportStore, string> _databaseOf = [];
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "rapport-storage-tests", Guid.NewGuid().ToString("N"));
+
+    protected override async Task<IRapportStore> OpenEmptyStoreAsync()
+    {
+        var connectionString = await PostgresTestServer.CreateDatabaseAsync(Token);
+        _databases.Add(connectionString);
+        var store = RapportStore.Open(connectionString, Clock);
+        _databaseOf[store] = connectionString;
+        return store;
+    }
+
+    protected override async Task<IRapportStore> ReopenStoreAsync(IRapportStore store)
+    {
+        var database = _databaseOf[store];
+        await CloseAsync(store);
+        var reopened = RapportStore.Open(database, Clock);
+        _databaseOf[reopened] = database;
+        return reopened;
+    }
+
+    protected override async ValueTask DeleteStoresAsync()
+    {
+        foreach (var database in _databases)
+        {
+            await PostgresTestServer.DropDatabaseAsync(database);
+        }
+
+        _databases.Clear();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    /// <summary>Another store on the database of <see cref="StoreConformanceTests.Store"/>, as another process would open it.</summary>
+    private IRapportStore OpenAnotherProcess() => Track(RapportStore.Open(_databases[0], Clock));
+
+    [Fact]
+    public async Task Several_processes_ingesting_at_once_store_exactly_what_one_process_would()
+    {
+        var traffic = GeneratedTraffic.Developers(count: 150, seed: 20_261_125);
+        var batches = traffic.Messages.Chunk(20).ToList();
+        IRapportStore[] processes = [Store, OpenAnotherProcess(), OpenAnotherProcess()];
+        var workspaces = new Workspace[processes.Length];
+        for (var i = 0; i < processes.Length; i++)
+        {
+            workspaces[i] = await processes[i].GetOrCreateWorkspaceAsync(Workspace.DefaultSlug, Token);
+        }
+
+        // Every batch is sent twice, to two different processes, as a client retrying against another instance
+        // would; all sessions start at once and interleave.
+        var sessions = batches.SelectMany((batch, i) => new[] { (Process: i % 3, Batch: batch), (Process: (i + 1) % 3, Batch: batch) })
+            .Select(work => Task.Run(() => IngestAsync(processes[work.Process], workspaces[work.Process], work.Batch), Token));
+        var summaries = await Task.WhenAll(sessions);
+
+        Directory.CreateDirectory(_directory);
+        await using var reference = RapportStore.Open(Path.Combine(_directory, "reference.duckdb"), Clock);
+        var referenceWorkspace = await reference.GetOrCreateWorkspaceAsync(Workspace.DefaultSlug, Token);
+        var once = await IngestAsync(reference, referenceWorkspace, [.. traffic.Messages]);
+
+        Assert.Equal(once.ActivitiesStored, summaries.Sum(summary => summary.ActivitiesStored));
+        Assert.Equal(once.ProfileUpdatesStored, summaries.Sum(summary => summary.ProfileUpdatesStored));
+        Assert.Equal(traffic.Messages.Count, summaries.Sum(summary => summary.DuplicatesSkipped));
+        foreach (var (store, workspace) in processes.Zip(workspaces))
+        {
+            var expectedStats = await reference.GetStatsAsync(referenceWorkspace, Token);
+            var stats = await store.GetStatsAsync(workspace, Token);
+            Assert.Equal(150, stats.Developers);
+            Assert.Equal(expectedStats.Developers, stats.Developers);
+            Assert.Equal(expectedStats.IdentifiedDevelopers, stats.IdentifiedDevelopers);
+            Assert.Equal(expectedStats.Identities.ToDictionary(), stats.Identities.ToDictionary());
+            Assert.Equal(expectedStats.Activities, stats.Activities);
+            Assert.Equal(expectedStats.TopActivityTypes, stats.TopActivityTypes);
+            Assert.Equal(
+                (await reference.GetFunnelAsync(referenceWorkspace, DateRange.All, Token)).Stages,
+                (await store.GetFunnelAsync(workspace, DateRange.All, Token)).Stages);
+            Assert.Equal(await ReadProgressAsync(reference, referenceWorkspace), await ReadProgressAsync(store, workspace));
+        }
+
+        for (var developer = 0; developer < 150; developer++)
+        {
+            var expected = await FindAsync(reference, referenceWorkspace, $"anonymous:anon-{developer}");
+            var byAnonymousId = await FindAsync(Store, Workspace, $"anonymous:anon-{developer}");
+            var byUserId = await FindAsync(Store, Workspace, $"user:{1000 + developer}");
+            Assert.Equal(expected?.Identities, byAnonymousId?.Identities);
+            Assert.Equal(expected?.ActivityCount, byAnonymousId?.ActivityCount);
+            Assert.Equal(expected?.StagesReached.ToDictionary(), byAnonymousId?.StagesReached.ToDictionary());
+            Assert.Equal(expected?.Traits.Keys, byAnonymousId?.Traits.Keys);
+            if (byUserId is not null)
+            {
+                Assert.Equal(byAnonymousId?.Id, byUserId.Id);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_process_reloads_what_another_process_committed_before_resolving_identities()
+    {
+        var other = OpenAnotherProcess();
+        var otherWorkspace = await other.GetOrCreateWorkspaceAsync(Workspace.DefaultSlug, Token);
+        await IngestAsync("""{"type":"page","messageId":"a1","anonymousId":"x","timestamp":"2026-03-01T10:00:00Z"}""");
+
+        await IngestAsync(other, otherWorkspace,
+            """{"type":"page","messageId":"a1","anonymousId":"x","timestamp":"2026-03-01T10:00:00Z"}""",
+            """{"type":"track","messageId":"b1","userId":"7","event":"Signed Up","timestamp":"2026-03-02T10:00:00Z"}""");
+        var summary = await IngestAsync(
+            """{"type":"identify","messageId":"c1","anonymousId":"x","userId":"7","timestamp":"2026-03-03T10:00:00Z"}""",
+            """{"type":"track","messageId":"b1","userId":"7","event":"Signed Up","timestamp":"2026-03-02T10:00:00Z"}""");
+
+        Assert.Equal(1, summary.DuplicatesSkipped);
+        Assert.Equal(1, summary.MembersMerged);
+        var member = await FindExistingAsync("user:7");
+        Assert.Equal(["anonymous:x", "user:7"], member.Identities);
+        Assert.Equal(2, member.ActivityCount);
+        Assert.Equal(1, (await other.GetStatsAsync(otherWorkspace, Token)).Developers);
+    }
+
+    [Fact]
+    public async Task A_key_revoked_by_another_process_stops_working_at_once()
+    {
+        var other = OpenAnotherProcess();
+        var otherWorkspace = await other.GetOrCreateWorkspaceAsync(Workspace.DefaultSlug, Token);
+        var created = await Store.CreateApiKeyAsync(Workspace, Core.ApiKeys.ApiKeyScope.Ingest, "site", Token);
+        Assert.NotNull(await Store.AuthenticateApiKeyAsync(created.Plaintext, Token));
+
+        await other.RevokeApiKeyAsync(otherWorkspace, created.Key.Prefix, Token);
+
+        Assert.Null(await Store.AuthenticateApiKeyAsync(created.Plaintext, Token));
+    }
+
+    [Fact]
+    public void The_store_describes_itself_by_its_server_and_database_without_the_password()
+    {
+        Assert.StartsWith("PostgreSQL ", Store.Description);
+        Assert.Contains("rapport_test_", Store.Description);
+        Assert.DoesNotContain("Password", Store.Description, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Processes_starting_at_once_on_an_empty_database_migrate_it_once()
+    {
+        var connectionString = await PostgresTestServer.CreateDatabaseAsync(Token);
+        _databases.Add(connectionString);
+
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RapportStore.Open(connectionString, Clock), Token)));
+
+        foreach (var store in stores)
+        {
+            Track(store);
+        }
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Token);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
+        Assert.Equal((long)SchemaMigrations.List(SchemaMigrations.Postgres).Count, await command.ExecuteScalarAsync(Token));
+    }
+
+    [Fact]
+    public async Task A_database_written_by_a_newer_schema_is_refused()
+    {
+        await using (var connection = new NpgsqlConnection(_databases[0]))
+        {
+            await connection.OpenAsync(Token);
+            await using var command = new NpgsqlCommand("INSERT INTO schema_migrations VALUES (9999, '9999_from_the_future', now())", connection);
+            await command.ExecuteNonQueryAsync(Token);
+        }
+
+        var error = Assert.Throws<StoreOpenException>(() => Track(RapportStore.Open(_databases[0], Clock)));
+
+        Assert.Contains("written by a newer Rapport", error.Message);
+        Assert.Contains("9999", error.Message);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace Rapport.Tests.Web;
+
+/// <summary>
+/// Two <c>rapport serve</c> processes on one PostgreSQL database, each sent every message (as a client that retries
+/// against another instance would), store each message once and merge identities as one process would.
+/// Needs <c>RAPPORT_TEST_POSTGRES</c>: skipped without it, failed without it on CI.
+/// </summary>
+public sealed class PostgresServeTests : IAsyncLifetime
+{
+    private const int Developers = 40;
+
+    private readonly TemporaryDirectory _directory = new();
+    private string? _database;
+
+    [Fact]
+    public async Task Two_servers_on_one_database_store_every_message_once_and_merge_identities()
+    {
+        _database = await CreateDatabaseAsync();
+        var created = await RapportProcess.RunAsync(_directory.Path, "--db", _database, "keys", "create", "--scope", "ingest");
+        Assert.True(created.ExitCode == 0, created.Error);
+        var key = created.Output.Split('\n').Select(line => line.Trim()).Single(line => line.StartsWith("rpk_", StringComparison.Ordinal));
+        var messages = Enumerable.Range(0, Developers).SelectMany(developer => new[]
+        {
+            $$"""{"type":"page","messageId":"p-{{developer}}","anonymousId":"anon-{{developer}}","timestamp":"2026-03-01T10:00:00Z"}""",
+            $$"""{"type":"identify","messageId":"i-{{developer}}","anonymousId":"anon-{{developer}}","userId":"{{developer}}","timestamp":"2026-03-02T10:00:00Z"}""",
+            $$"""{"type":"track","messageId":"t-{{developer}}","userId":"{{developer}}","event":"API Called","timestamp":"2026-03-03T10:00:00Z"}""",
+        }).ToList();
+
+        using (var first = await RapportServerProcess.StartAsync(_directory.Path, "--db", _database))
+        using (var second = await RapportServerProcess.StartAsync(_directory.Path, "--db", _database))
+        {
+            // The first server gets the messages in order, the second in reverse, four requests at a time each.
+            await Task.WhenAll(
+                SendAsync(first.Address, key, messages),
+                SendAsync(second.Address, key, [.. Enumerable.Reverse(messages)]));
+        }
+
+        var stats = await RapportProcess.RunAsync(_directory.Path, "--db", _database, "stats", "--json");
+        Assert.True(stats.ExitCode == 0, stats.Error);
+        using var document = JsonDocument.Parse(stats.Output);
+        Assert.Equal(Developers, document.RootElement.GetProperty("developers").GetInt64());
+        Assert.Equal(Developers, document.RootElement.GetProperty("identifiedDevelopers").GetInt64());
+        Assert.Equal(2 * Developers, document.RootElement.GetProperty("activities").GetInt64());
+        var member = await RapportProcess.RunAsync(_directory.Path, "--db", _database, "members", "show", "anonymous:anon-7", "--json");
+        Assert.True(member.ExitCode == 0, member.Error);
+        Assert.Contains("user:7", member.Output, StringComparison.Ordinal);
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        _directory.Dispose();
+        if (_database is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(ServerConnectionString());
+            await connection.OpenAsync();
+            var name = new NpgsqlConnectionStringBuilder(_database).Database;
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task SendAsync(Uri address, string key, IReadOnlyList<string> messages)
+    {
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(key + ":")));
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = TestContext.Current.CancellationToken },
+            async (message, cancellationToken) =>
+            {
+                using var content = new StringContent($$"""{"batch":[{{message}}]}""", Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync("/v1/batch", content, cancellationToken);
+                Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            });
+    }
+
+    private static string ServerConnectionString()
+    {
+        var configured = Environment.GetEnvironmentVariable("RAPPORT_TEST_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        {
+            throw new InvalidOperationException(
+                "RAPPORT_TEST_POSTGRES is not set, and on CI the PostgreSQL tests must run: start a server with .ci/postgres.sh.");
+        }
+
+        Assert.Skip("RAPPORT_TEST_POSTGRES is not set: this test needs a PostgreSQL server (.ci/postgres.sh starts one).");
+        return null!;
+    }
+
+    private static async Task<string> CreateDatabaseAsync()
+    {
+        // A database name cannot be a query parameter; this one is made here from a GUID, never from input.
+        var name = $"rapport_test_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(ServerConnectionString());
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = name }.ConnectionString;
+    }
+}

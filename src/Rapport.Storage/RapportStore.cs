@@ -19,6 +19,9 @@ public static class RapportStore
         return DuckDbStore.Open(location, clock);
     }
 
+    /// <summary>The schema version this Rapport writes (the same on every backend) and its migration's name.</summary>
+    public static (int Version, string Name) LatestSchema => SchemaMigrations.List(SchemaMigrations.DuckDb)[^1];
+
     public static bool IsPostgres(string location) =>
         location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
         || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)

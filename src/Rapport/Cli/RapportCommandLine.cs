@@ -20,6 +20,7 @@ internal static class RapportCommandLine
             KeyCommands.Create(runner),
             ServeCommand.Create(runner),
             DemoCommand.Create(runner),
+            MigrateCommand.Create(runner),
         };
         return root;
     }

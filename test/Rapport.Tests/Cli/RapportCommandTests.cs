@@ -208,6 +208,25 @@ public sealed class RapportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_creates_a_store_at_the_latest_schema_and_changes_nothing_else()
+    {
+        var migrate = await RunAsync("migrate");
+
+        Assert.Equal(0, migrate.ExitCode);
+        var (version, name) = Storage.RapportStore.LatestSchema;
+        Assert.Contains($"is at schema version {version} ({name})", string.Join(' ', migrate.Output.Split('\n', StringSplitOptions.TrimEntries)), StringComparison.Ordinal);
+        using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={_directory.File("rapport.duckdb")}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(version), (SELECT count(*) FROM workspaces), (SELECT count(*) FROM activities) FROM schema_migrations";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(version, reader.GetInt32(0));
+        Assert.Equal(0, reader.GetInt64(1));
+        Assert.Equal(0, reader.GetInt64(2));
+    }
+
+    [Fact]
     public async Task Import_reads_standard_input_when_the_file_is_a_dash()
     {
         var result = await RapportProcess.RunShellAsync(_directory.Path,

@@ -55,4 +55,20 @@ public interface IRapportStore : IAsyncDisposable
 
     /// <summary>What the key grants, or <c>null</c> for a key that is unknown, malformed or revoked.</summary>
     Task<ApiKeyGrant?> AuthenticateApiKeyAsync(string plaintext, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The workspace's stored rows, table by table in <see cref="StoredTables.Names"/> order, as they are (ids,
+    /// message keys, hashes), from one consistent snapshot: what <see cref="ImportAsync"/> of another store writes.
+    /// </summary>
+    IAsyncEnumerable<StoredTableChunk> ExportAsync(Workspace workspace, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes exported rows into <paramref name="target"/>, which must be empty (<see cref="WorkspaceNotEmptyException"/>
+    /// otherwise), keeping every id, in one transaction; ingest then continues from the copied state. Reports the
+    /// number of rows written so far.
+    /// </summary>
+    Task ImportAsync(Workspace target, IAsyncEnumerable<StoredTableChunk> chunks, IProgress<long>? progress, CancellationToken cancellationToken);
+
+    /// <summary>How many rows of each of <see cref="StoredTables.Names"/> the workspace holds, to verify a copy.</summary>
+    Task<IReadOnlyDictionary<string, long>> CountStoredRowsAsync(Workspace workspace, CancellationToken cancellationToken);
 }

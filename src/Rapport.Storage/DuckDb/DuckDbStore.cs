@@ -19,7 +19,7 @@ namespace Rapport.Storage.DuckDb;
 /// The embedded default store: one DuckDB file, no server. One process owns the file; within it one ingest
 /// session writes at a time while any number of readers query their own snapshot.
 /// </summary>
-public sealed class DuckDbStore : IRapportStore
+public sealed partial class DuckDbStore : IRapportStore
 {
     private readonly string _connectionString;
     private readonly DuckDBConnection _writer;

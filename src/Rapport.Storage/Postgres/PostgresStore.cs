@@ -22,7 +22,7 @@ namespace Rapport.Storage.Postgres;
 /// time across all of them (an advisory lock held by the ingest transaction); a process keeps the workspace's ingest
 /// state in memory and reloads it when another process has committed since (the workspace's ingest version).
 /// </summary>
-public sealed class PostgresStore : IRapportStore
+public sealed partial class PostgresStore : IRapportStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;

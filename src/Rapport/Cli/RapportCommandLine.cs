@@ -21,6 +21,7 @@ internal static class RapportCommandLine
             ServeCommand.Create(runner),
             DemoCommand.Create(runner),
             MigrateCommand.Create(runner),
+            CopyCommand.Create(runner),
         };
         return root;
     }

@@ -63,6 +63,16 @@ internal sealed class ObservedStore(IRapportStore inner) : IRapportStore
     public Task<ApiKeyGrant?> AuthenticateApiKeyAsync(string plaintext, CancellationToken cancellationToken) =>
         inner.AuthenticateApiKeyAsync(plaintext, cancellationToken);
 
+    public IAsyncEnumerable<StoredTableChunk> ExportAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        inner.ExportAsync(workspace, cancellationToken);
+
+    public Task ImportAsync(
+        Workspace target, IAsyncEnumerable<StoredTableChunk> chunks, IProgress<long>? progress, CancellationToken cancellationToken) =>
+        inner.ImportAsync(target, chunks, progress, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, long>> CountStoredRowsAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        inner.CountStoredRowsAsync(workspace, cancellationToken);
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
     private sealed class ObservedSession(IIngestSession inner, ObservedStore store) : IIngestSession

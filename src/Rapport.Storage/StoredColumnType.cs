@@ -1,0 +1,11 @@
+namespace Rapport.Storage;
+
+/// <summary>The kinds of value the stored tables hold, so that each backend reads and writes them with its own types.</summary>
+internal enum StoredColumnType
+{
+    Bigint,
+    Text,
+    Json,
+    Timestamp,
+    Uuid,
+}

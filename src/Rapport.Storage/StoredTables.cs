@@ -1,0 +1,125 @@
+using System.Data.Common;
+
+namespace Rapport.Storage;
+
+/// <summary>
+/// The tables that hold a workspace's data, the same on every backend, in an order that satisfies PostgreSQL's
+/// foreign keys (identities before the rows that name them). A workspace copy reads and writes exactly these.
+/// </summary>
+public static class StoredTables
+{
+    /// <summary>The one row of the workspace itself; only its creation time is copied (the target keeps its id and slug).</summary>
+    public const string Workspaces = "workspaces";
+
+    /// <summary>Each table's name and its columns other than <c>workspace_id</c>, in table order.</summary>
+    internal static IReadOnlyList<(string Name, StoredColumn[] Columns)> All { get; } =
+    [
+        (Workspaces, [new("created_at", StoredColumnType.Timestamp)]),
+        ("journey_maps", [new("definition", StoredColumnType.Json), new("updated_at", StoredColumnType.Timestamp)]),
+        ("members",
+        [
+            new("id", StoredColumnType.Bigint), new("created_at", StoredColumnType.Timestamp),
+            new("first_activity_at", StoredColumnType.Timestamp), new("last_activity_at", StoredColumnType.Timestamp),
+            new("activity_count", StoredColumnType.Bigint), new("discover_at", StoredColumnType.Timestamp),
+            new("evaluate_at", StoredColumnType.Timestamp), new("learn_at", StoredColumnType.Timestamp),
+            new("build_at", StoredColumnType.Timestamp), new("scale_at", StoredColumnType.Timestamp),
+        ]),
+        ("identities",
+        [
+            new("id", StoredColumnType.Bigint), new("member_id", StoredColumnType.Bigint), new("kind", StoredColumnType.Text),
+            new("value", StoredColumnType.Text), new("first_seen_at", StoredColumnType.Timestamp),
+        ]),
+        ("activities",
+        [
+            new("message_key", StoredColumnType.Uuid), new("message_id", StoredColumnType.Text), new("identity_id", StoredColumnType.Bigint),
+            new("type", StoredColumnType.Text), new("occurred_at", StoredColumnType.Timestamp), new("received_at", StoredColumnType.Timestamp),
+            new("source", StoredColumnType.Text), new("channel", StoredColumnType.Text), new("url", StoredColumnType.Text),
+            new("referrer", StoredColumnType.Text), new("title", StoredColumnType.Text), new("user_agent", StoredColumnType.Text),
+            new("ip", StoredColumnType.Text), new("campaign", StoredColumnType.Json), new("properties", StoredColumnType.Json),
+        ]),
+        ("profile_updates",
+        [
+            new("message_key", StoredColumnType.Uuid), new("message_id", StoredColumnType.Text), new("type", StoredColumnType.Text),
+            new("identity_id", StoredColumnType.Bigint), new("occurred_at", StoredColumnType.Timestamp),
+            new("received_at", StoredColumnType.Timestamp), new("group_id", StoredColumnType.Text), new("traits", StoredColumnType.Json),
+        ]),
+        ("traits",
+        [
+            new("identity_id", StoredColumnType.Bigint), new("key", StoredColumnType.Text), new("value", StoredColumnType.Json),
+            new("updated_at", StoredColumnType.Timestamp),
+        ]),
+        ("merge_suggestions",
+        [
+            new("identity_id", StoredColumnType.Bigint), new("other_identity_id", StoredColumnType.Bigint), new("reason", StoredColumnType.Text),
+            new("suggested_at", StoredColumnType.Timestamp), new("status", StoredColumnType.Text),
+        ]),
+        ("member_merges",
+        [
+            new("winner_id", StoredColumnType.Bigint), new("loser_id", StoredColumnType.Bigint), new("merged_at", StoredColumnType.Timestamp),
+            new("reason", StoredColumnType.Text),
+        ]),
+        ("api_keys",
+        [
+            new("id", StoredColumnType.Bigint), new("prefix", StoredColumnType.Text), new("sha256", StoredColumnType.Text),
+            new("scope", StoredColumnType.Text), new("name", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
+            new("revoked_at", StoredColumnType.Timestamp),
+        ]),
+    ];
+
+    /// <summary>The copied tables' names, in copy order.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(table => table.Name)];
+
+    /// <summary>A table's copied columns, in the order of a <see cref="StoredTableChunk"/>'s rows.</summary>
+    public static IReadOnlyList<string> ColumnsOf(string table) =>
+        [.. Find(table).Select(column => column.Name)];
+
+    internal static StoredColumn[] Find(string table)
+    {
+        foreach (var (name, columns) in All)
+        {
+            if (name == table)
+            {
+                return columns;
+            }
+        }
+
+        throw new ArgumentException($"'{table}' is not a table a workspace copy knows", nameof(table));
+    }
+
+    /// <summary>The columns as a select list.</summary>
+    internal static string SelectList(StoredColumn[] columns) => string.Join(", ", columns.Select(column => column.Name));
+
+    /// <summary>The condition that picks one workspace's rows of a table (<c>$1</c> is the workspace id).</summary>
+    internal static string WorkspaceFilter(string table) => table == Workspaces ? "id = $1" : "workspace_id = $1";
+
+    /// <summary>How many rows of one chunk a store reads or writes at a time.</summary>
+    internal const int ChunkRows = 10_000;
+
+    /// <summary>A condition that holds when the workspace has a row in any table but <c>workspaces</c> (<c>$1</c> is its id).</summary>
+    internal static string AnyRowCondition { get; } = string.Join(
+        " OR ", All.Where(table => table.Name != Workspaces).Select(table => $"EXISTS (SELECT 1 FROM {table.Name} WHERE workspace_id = $1)"));
+
+    /// <summary>Reads up to <see cref="ChunkRows"/> rows of a query that selects <paramref name="columns"/>; none at the end.</summary>
+    internal static async Task<List<object?[]>> ReadChunkAsync(DbDataReader reader, StoredColumn[] columns, CancellationToken cancellationToken)
+    {
+        var rows = new List<object?[]>();
+        while (rows.Count < ChunkRows && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = new object?[columns.Length];
+            for (var i = 0; i < columns.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : columns[i].Type switch
+                {
+                    StoredColumnType.Bigint => reader.GetInt64(i),
+                    StoredColumnType.Timestamp => DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc),
+                    StoredColumnType.Uuid => reader.GetGuid(i),
+                    _ => reader.GetString(i),
+                };
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,274 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Time.Testing;
+using Rapport.Core.ApiKeys;
+using Rapport.Core.Identities;
+using Rapport.Core.Ingest;
+using Rapport.Core.Journey;
+using Rapport.Core.Reports;
+using Rapport.Core.Workspaces;
+using Rapport.Storage.Tests.Postgres;
+
+namespace Rapport.Storage.Tests;
+
+/// <summary>
+/// Copying a workspace between backends (<see cref="IRapportStore.ExportAsync"/> into <see cref="IRapportStore.ImportAsync"/>):
+/// DuckDB to PostgreSQL to a new DuckDB file, each copy answering every question as its source does and ingesting on
+/// from where the source stopped.
+/// </summary>
+public sealed partial class WorkspaceCopyTests : IAsyncLifetime
+{
+    private const string Slug = "acme";
+
+    /// <summary>Three developers, two of them merged by an identify, traits, and a shared device that suggests a merge.</summary>
+    private static readonly string[] Traffic =
+    [
+        """{"type":"page","messageId":"a1","anonymousId":"x","timestamp":"2026-03-01T10:00:00Z"}""",
+        """{"type":"track","messageId":"a2","anonymousId":"x","event":"Docs Viewed","timestamp":"2026-03-04T10:00:00Z"}""",
+        """{"type":"track","messageId":"b1","userId":"7","event":"Signed Up","timestamp":"2026-03-02T10:00:00Z"}""",
+        """{"type":"identify","messageId":"c1","anonymousId":"x","userId":"7","traits":{"name":"Ada","email":"ada@example.com"},"timestamp":"2026-03-07T10:00:00Z"}""",
+        """{"type":"identify","messageId":"i1","anonymousId":"shared-laptop","userId":"1","timestamp":"2026-03-01T10:00:00Z"}""",
+        """{"type":"track","messageId":"t2","anonymousId":"shared-laptop","userId":"2","event":"Signed Up","timestamp":"2026-03-02T10:01:00Z"}""",
+        """{"type":"page","messageId":"p9","anonymousId":"loner","properties":{"path":"/pricing"},"context":{"campaign":{"source":"hn"}},"timestamp":"2026-03-03T10:00:00Z"}""",
+        """{"type":"track","messageId":"u9","userId":"9","event":"API Called","timestamp":"2026-03-05T10:00:00Z"}""",
+    ];
+
+    private static readonly string[] Identities = ["anonymous:x", "user:7", "user:1", "user:2", "anonymous:shared-laptop", "anonymous:loner", "user:9"];
+
+    private readonly List<IRapportStore> _open = [];
+    private readonly List<string> _databases = [];
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "rapport-copy-tests", Guid.NewGuid().ToString("N"));
+
+    private FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero));
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in _open)
+        {
+            await store.DisposeAsync();
+        }
+
+        foreach (var database in _databases)
+        {
+            await PostgresTestServer.DropDatabaseAsync(database);
+        }
+
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public void The_copy_covers_every_table_the_migrations_create()
+    {
+        foreach (var dialect in new[] { SchemaMigrations.DuckDb, SchemaMigrations.Postgres })
+        {
+            var created = SchemaMigrations.List(dialect)
+                .SelectMany(migration => CreateTable().Matches(SchemaMigrations.Read(dialect, migration.Name)))
+                .Select(match => match.Groups[1].Value)
+                // The ingest version is the target's own, bumped by the copy; the migration history is the store's.
+                .Where(table => table is not ("ingest_versions" or "schema_migrations"))
+                .Order(StringComparer.Ordinal);
+
+            Assert.Equal(StoredTables.Names.Order(StringComparer.Ordinal), created);
+        }
+    }
+
+    [Fact]
+    public async Task A_workspace_copied_from_DuckDB_to_PostgreSQL_and_back_answers_and_ingests_like_the_original()
+    {
+        var original = OpenDuckDb("original.duckdb");
+        var workspace = await original.GetOrCreateWorkspaceAsync(Slug, Token);
+        var generated = GeneratedTraffic.Developers(count: 40, seed: 2026_11_25);
+        await IngestAsync(original, workspace, [.. generated.Messages]);
+        await IngestAsync(original, workspace, Traffic[..3]);
+        await IngestAsync(original, workspace, Traffic[3..]);
+        await original.SetJourneyMapAsync(workspace, PageViewsAreEvaluation(), Token);
+        var writeKey = await original.CreateApiKeyAsync(workspace, ApiKeyScope.Ingest, "website", Token);
+        var revoked = await original.CreateApiKeyAsync(workspace, ApiKeyScope.Ingest, "old", Token);
+        await original.RevokeApiKeyAsync(workspace, revoked.Key.Prefix, Token);
+        Clock.Advance(TimeSpan.FromDays(1));
+
+        var postgres = await OpenPostgresAsync();
+        var onPostgres = await CopyAsync(original, postgres);
+        var copyOfCopy = OpenDuckDb("copy.duckdb");
+        var onDuckDb = await CopyAsync(postgres, copyOfCopy);
+
+        var expected = await DescribeAsync(original, workspace, writeKey.Plaintext, revoked.Plaintext);
+        Assert.Equal(expected, await DescribeAsync(postgres, onPostgres, writeKey.Plaintext, revoked.Plaintext));
+        Assert.Equal(expected, await DescribeAsync(copyOfCopy, onDuckDb, writeKey.Plaintext, revoked.Plaintext));
+        Assert.Equal(workspace.CreatedAt, onPostgres.CreatedAt);
+        Assert.Equal(workspace.CreatedAt, onDuckDb.CreatedAt);
+        var counts = await original.CountStoredRowsAsync(workspace, Token);
+        Assert.Equal(counts, await postgres.CountStoredRowsAsync(onPostgres, Token));
+        Assert.Equal(counts, await copyOfCopy.CountStoredRowsAsync(onDuckDb, Token));
+        Assert.All(StoredTables.Names, table => Assert.True(counts[table] > 0, $"the test workspace has no {table}"));
+
+        // Ingest goes on in every copy as in the original: a message merging two copied members, one already stored.
+        string[] more =
+        [
+            """{"type":"alias","messageId":"m1","previousId":"loner","userId":"9","timestamp":"2026-03-09T10:00:00Z"}""",
+            """{"type":"track","messageId":"m2","userId":"9","event":"Plan Upgraded","timestamp":"2026-03-10T10:00:00Z"}""",
+            """{"type":"track","messageId":"b1","userId":"7","event":"Signed Up","timestamp":"2026-03-02T10:00:00Z"}""",
+        ];
+        var summary = await IngestAsync(original, workspace, more);
+        Assert.Equal(1, summary.MembersMerged);
+        Assert.Equal(1, summary.DuplicatesSkipped);
+        Assert.Equal(summary, await IngestAsync(postgres, onPostgres, more));
+        Assert.Equal(summary, await IngestAsync(copyOfCopy, onDuckDb, more));
+        var after = await DescribeAsync(original, workspace, writeKey.Plaintext, revoked.Plaintext);
+        Assert.NotEqual(expected, after);
+        Assert.Equal(after, await DescribeAsync(postgres, onPostgres, writeKey.Plaintext, revoked.Plaintext));
+        Assert.Equal(after, await DescribeAsync(copyOfCopy, onDuckDb, writeKey.Plaintext, revoked.Plaintext));
+        Assert.Equal(["anonymous:loner", "user:9"], (await copyOfCopy.FindMemberAsync(onDuckDb, Identity.Parse("user:9"), Token))!.Identities);
+    }
+
+    [Fact]
+    public async Task A_copy_into_a_workspace_that_holds_data_is_refused_and_changes_nothing()
+    {
+        var source = OpenDuckDb("source.duckdb");
+        var workspace = await source.GetOrCreateWorkspaceAsync(Slug, Token);
+        await IngestAsync(source, workspace, Traffic);
+        IRapportStore[] targets = [OpenDuckDb("target.duckdb"), await OpenPostgresAsync()];
+        foreach (var target in targets)
+        {
+            var occupied = await target.GetOrCreateWorkspaceAsync(Slug, Token);
+            await target.CreateApiKeyAsync(occupied, ApiKeyScope.Ingest, name: null, Token);
+            var before = await target.CountStoredRowsAsync(occupied, Token);
+
+            var refused = await Assert.ThrowsAsync<WorkspaceNotEmptyException>(
+                () => target.ImportAsync(occupied, source.ExportAsync(workspace, Token), progress: null, Token));
+
+            Assert.Contains("already holds data", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(before, await target.CountStoredRowsAsync(occupied, Token));
+            Assert.Equal(0, (await target.GetStatsAsync(occupied, Token)).Developers);
+        }
+    }
+
+    [Fact]
+    public async Task Another_process_serving_the_PostgreSQL_target_reloads_its_state_after_the_copy()
+    {
+        var source = OpenDuckDb("source.duckdb");
+        var workspace = await source.GetOrCreateWorkspaceAsync(Slug, Token);
+        await IngestAsync(source, workspace, Traffic);
+        var target = await OpenPostgresAsync();
+        var serving = OpenAnotherProcess();
+        var servingWorkspace = await serving.GetOrCreateWorkspaceAsync(Slug, Token);
+        await IngestAsync(serving, servingWorkspace, []);
+
+        await CopyAsync(source, target);
+
+        string[] more =
+        [
+            """{"type":"track","messageId":"b1","userId":"7","event":"Signed Up","timestamp":"2026-03-02T10:00:00Z"}""",
+            """{"type":"alias","messageId":"m1","previousId":"loner","userId":"9","timestamp":"2026-03-09T10:00:00Z"}""",
+        ];
+        var summary = await IngestAsync(serving, servingWorkspace, more);
+        Assert.Equal(await IngestAsync(source, workspace, more), summary);
+        Assert.Equal(1, summary.DuplicatesSkipped);
+        Assert.Equal(1, summary.MembersMerged);
+        Assert.Equal(
+            await DescribeAsync(source, workspace),
+            await DescribeAsync(serving, await serving.FindWorkspaceAsync(Slug, Token) ?? servingWorkspace));
+    }
+
+    private async Task<Workspace> CopyAsync(IRapportStore source, IRapportStore target)
+    {
+        var from = await source.FindWorkspaceAsync(Slug, Token) ?? throw new Xunit.Sdk.XunitException("no source workspace");
+        var into = await target.GetOrCreateWorkspaceAsync(Slug, Token);
+        // The target caches the empty workspace's ingest state first, as a serving process would: the copy must replace it.
+        await IngestAsync(target, into, []);
+        var reported = new List<long>();
+        await target.ImportAsync(into, source.ExportAsync(from, Token), new SynchronousProgress(reported.Add), Token);
+        Assert.Equal((await source.CountStoredRowsAsync(from, Token)).Values.Sum(), reported[^1]);
+        return await target.FindWorkspaceAsync(Slug, Token) ?? throw new Xunit.Sdk.XunitException("no copied workspace");
+    }
+
+    /// <summary>Everything a user can ask of the workspace, as one comparable text.</summary>
+    private static async Task<string> DescribeAsync(IRapportStore store, Workspace workspace, params string[] keys)
+    {
+        var profiles = new List<object?>();
+        foreach (var identity in Identities)
+        {
+            profiles.Add(await store.FindMemberAsync(workspace, Identity.Parse(identity), Token));
+        }
+
+        var grants = new List<object?>();
+        foreach (var key in keys)
+        {
+            var grant = await store.AuthenticateApiKeyAsync(key, Token);
+            grants.Add(grant is null ? null : new { grant.Workspace.Slug, grant.Scope, grant.KeyId, grant.Prefix });
+        }
+
+        var progress = new List<string>();
+        await foreach (var member in store.ReadMemberProgressAsync(workspace, Token))
+        {
+            progress.Add(StoredProgress.From(member).ToString());
+        }
+
+        return JsonSerializer.Serialize(new
+        {
+            Funnel = await store.GetFunnelAsync(workspace, DateRange.All, Token),
+            Stats = await store.GetStatsAsync(workspace, Token),
+            Profiles = profiles,
+            Journey = (await store.GetJourneyMapAsync(workspace, Token)).ToJson(),
+            Keys = await store.ListApiKeysAsync(workspace, Token),
+            Grants = grants,
+            Progress = progress.Order(StringComparer.Ordinal),
+        });
+    }
+
+    private static async Task<IngestSummary> IngestAsync(IRapportStore store, Workspace workspace, string[] json)
+    {
+        await using var session = await store.BeginIngestAsync(workspace, Token);
+        await session.AddAsync(Segment.Messages(json), Token);
+        return await session.CommitAsync(Token);
+    }
+
+    private static JourneyMap PageViewsAreEvaluation()
+    {
+        var stages = JourneyMap.Default.Stages.ToDictionary(
+            stage => stage.Key, stage => (IReadOnlyList<string>)[.. stage.Value.Where(type => type != "page")]);
+        stages[JourneyStage.Evaluate] = [.. stages[JourneyStage.Evaluate], "page"];
+        return new JourneyMap(stages, stalledAfterDays: 21);
+    }
+
+    private IRapportStore OpenDuckDb(string file)
+    {
+        var store = RapportStore.Open(Path.Combine(_directory, file), Clock);
+        _open.Add(store);
+        return store;
+    }
+
+    private async Task<IRapportStore> OpenPostgresAsync()
+    {
+        var database = await PostgresTestServer.CreateDatabaseAsync(Token);
+        _databases.Add(database);
+        var store = RapportStore.Open(database, Clock);
+        _open.Add(store);
+        return store;
+    }
+
+    /// <summary>Another store on the PostgreSQL database opened last, as another process would open it.</summary>
+    private IRapportStore OpenAnotherProcess()
+    {
+        var another = RapportStore.Open(_databases[^1], Clock);
+        _open.Add(another);
+        return another;
+    }
+
+    [GeneratedRegex(@"CREATE TABLE (\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CreateTable();
+
+    /// <summary>Reports on the writer's thread, so a test sees every report before the copy returns.</summary>
+    private sealed class SynchronousProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}

@@ -12,7 +12,7 @@ namespace Rapport.Storage;
 /// The storage contract: everything Rapport keeps, behind one interface that the embedded DuckDB store and the
 /// PostgreSQL store both implement and one conformance suite tests. Every method is scoped to a workspace.
 /// </summary>
-public interface IRapportStore : IAsyncDisposable
+public partial interface IRapportStore : IAsyncDisposable
 {
     /// <summary>What the store is, for messages: "DuckDB rapport.duckdb".</summary>
     string Description { get; }

@@ -64,6 +64,15 @@ public static class StoredTables
             new("scope", StoredColumnType.Text), new("name", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
             new("revoked_at", StoredColumnType.Timestamp),
         ]),
+        ("member_notes",
+        [
+            new("id", StoredColumnType.Uuid), new("identity_id", StoredColumnType.Bigint), new("author", StoredColumnType.Text),
+            new("body", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
+        ]),
+        ("member_tags",
+        [
+            new("identity_id", StoredColumnType.Bigint), new("tag", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
+        ]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>

@@ -5,6 +5,7 @@ using Rapport.Core.ApiKeys;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
+using Rapport.Core.Members;
 using Rapport.Core.Reports;
 using Rapport.Core.Workspaces;
 using Rapport.Storage.Tests.Postgres;
@@ -72,8 +73,9 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             var created = SchemaMigrations.List(dialect)
                 .SelectMany(migration => CreateTable().Matches(SchemaMigrations.Read(dialect, migration.Name)))
                 .Select(match => match.Groups[1].Value)
-                // The ingest version is the target's own, bumped by the copy; the migration history is the store's.
-                .Where(table => table is not ("ingest_versions" or "schema_migrations"))
+                // The ingest version is the target's own, bumped by the copy; the migration history is the store's;
+                // users, their sign-in links and the cookie key ring belong to the installation, not to a workspace.
+                .Where(table => table is not ("ingest_versions" or "schema_migrations" or "users" or "sign_in_links" or "data_protection_keys"))
                 .Order(StringComparer.Ordinal);
 
             Assert.Equal(StoredTables.Names.Order(StringComparer.Ordinal), created);
@@ -93,6 +95,9 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         var writeKey = await original.CreateApiKeyAsync(workspace, ApiKeyScope.Ingest, "website", Token);
         var revoked = await original.CreateApiKeyAsync(workspace, ApiKeyScope.Ingest, "old", Token);
         await original.RevokeApiKeyAsync(workspace, revoked.Key.Prefix, Token);
+        var noted = (await original.ListMembersAsync(workspace, new MemberQuery { Limit = 1 }, Token)).Members[0].Id;
+        await original.AddMemberNoteAsync(workspace, noted, "devrel@example.com", "Met at the meetup", Token);
+        await original.SetMemberTagAsync(workspace, noted, "champion", tagged: true, Token);
         Clock.Advance(TimeSpan.FromDays(1));
 
         var postgres = await OpenPostgresAsync();

@@ -19,7 +19,7 @@ namespace Rapport.Storage.DuckDb;
 /// The embedded default store: one DuckDB file, no server. One process owns the file; within it one ingest
 /// session writes at a time while any number of readers query their own snapshot.
 /// </summary>
-public sealed partial class DuckDbStore : IRapportStore
+public sealed partial class DuckDbStore : SqlStore, IRapportStore
 {
     private readonly string _connectionString;
     private readonly DuckDBConnection _writer;
@@ -620,7 +620,7 @@ public sealed partial class DuckDbStore : IRapportStore
         transaction.Commit();
     }
 
-    private async Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    private protected override async Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         // Readers use their own connection (DuckDB shares one database per file within a process) and see the
         // last committed state, never a half-written ingest.
@@ -641,7 +641,52 @@ public sealed partial class DuckDbStore : IRapportStore
         }
     }
 
-    private DateTime Now() => _clock.GetUtcNow().UtcDateTime;
+    private protected override async Task<T> WriteAsync<T>(
+        string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _writer.QueryAsync(sql, parameters, read, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private protected override async Task ExecuteAsync(
+        IReadOnlyList<(string Sql, object?[] Parameters)> statements, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Run(() =>
+            {
+                using var transaction = _writer.BeginTransaction();
+                foreach (var (sql, parameters) in statements)
+                {
+                    _writer.Execute(sql, parameters);
+                }
+
+                transaction.Commit();
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private protected override DateTime Now() => _clock.GetUtcNow().UtcDateTime;
+
+    // DuckDB's weeks start on Monday (ISO 8601), and its timestamps are UTC already.
+    private protected override string WeekStart(string column) => $"CAST(date_trunc('week', {column}) AS TIMESTAMP)";
+
+    private protected override bool IsUniqueViolation(DbException exception) =>
+        exception.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
+        || exception.Message.Contains("unique constraint", StringComparison.OrdinalIgnoreCase)
+        || exception.Message.Contains("primary key constraint", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>DuckDB's memory limit from <c>RAPPORT_DUCKDB_MEMORY_LIMIT</c> (e.g. <c>2GB</c>), or none: DuckDB's default.</summary>
     private static string? MemoryLimit()

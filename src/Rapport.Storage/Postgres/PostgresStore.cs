@@ -22,7 +22,7 @@ namespace Rapport.Storage.Postgres;
 /// time across all of them (an advisory lock held by the ingest transaction); a process keeps the workspace's ingest
 /// state in memory and reloads it when another process has committed since (the workspace's ingest version).
 /// </summary>
-public sealed partial class PostgresStore : IRapportStore
+public sealed partial class PostgresStore : SqlStore, IRapportStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
@@ -680,13 +680,39 @@ public sealed partial class PostgresStore : IRapportStore
         return new WorkspaceIngestState(graph, keys, journey);
     }
 
-    private async Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    private protected override async Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QueryAsync(sql, parameters, read, cancellationToken).ConfigureAwait(false);
     }
 
-    private DateTime Now() => _clock.GetUtcNow().UtcDateTime;
+    private protected override async Task<T> WriteAsync<T>(
+        string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QueryAsync(sql, parameters, read, cancellationToken).ConfigureAwait(false);
+    }
+
+    private protected override async Task ExecuteAsync(
+        IReadOnlyList<(string Sql, object?[] Parameters)> statements, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (sql, parameters) in statements)
+        {
+            await connection.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private protected override DateTime Now() => _clock.GetUtcNow().UtcDateTime;
+
+    // date_trunc on timestamptz would cut at midnight of the session's time zone; weeks are UTC weeks.
+    private protected override string WeekStart(string column) => $"date_trunc('week', {column} AT TIME ZONE 'UTC')";
+
+    private protected override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <summary>
     /// One workspace's writer in this process: the ingest state it caches, the ingest version that state reflects,

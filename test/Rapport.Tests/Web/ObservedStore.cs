@@ -1,10 +1,6 @@
-using Rapport.Core.ApiKeys;
-using Rapport.Core.Funnel;
-using Rapport.Core.Identities;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Rapport.Core.Ingest;
-using Rapport.Core.Journey;
-using Rapport.Core.Members;
-using Rapport.Core.Reports;
 using Rapport.Core.Workspaces;
 using Rapport.Storage;
 
@@ -12,10 +8,12 @@ namespace Rapport.Tests.Web;
 
 /// <summary>
 /// A real store whose ingest commits can be held back (<see cref="CommitGate"/>) or made to fail as a full disk would
-/// (<see cref="FailCommits"/>), and which counts them.
+/// (<see cref="FailCommits"/>), and which counts them. Every other call goes straight to the real store, whatever
+/// the storage contract grows to (a <see cref="DispatchProxy"/>, so the contract is not restated here).
 /// </summary>
-internal sealed class ObservedStore(IRapportStore inner) : IRapportStore
+public class ObservedStore : DispatchProxy
 {
+    private IRapportStore _inner = null!;
     private int _commits;
 
     public bool FailCommits { get; set; }
@@ -26,54 +24,37 @@ internal sealed class ObservedStore(IRapportStore inner) : IRapportStore
     /// <summary>Ingest sessions that reached their commit, failed or not.</summary>
     public int Commits => Volatile.Read(ref _commits);
 
-    public string Description => inner.Description;
+    /// <summary>This observer as the store it stands in for.</summary>
+    public IRapportStore Store => (IRapportStore)(object)this;
 
-    public async Task<IIngestSession> BeginIngestAsync(Workspace workspace, CancellationToken cancellationToken) =>
-        new ObservedSession(await inner.BeginIngestAsync(workspace, cancellationToken), this);
+    public static ObservedStore Wrap(IRapportStore inner)
+    {
+        var observer = (ObservedStore)(object)Create<IRapportStore, ObservedStore>();
+        observer._inner = inner;
+        return observer;
+    }
 
-    public Task<Workspace> GetOrCreateWorkspaceAsync(string slug, CancellationToken cancellationToken) => inner.GetOrCreateWorkspaceAsync(slug, cancellationToken);
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        if (targetMethod.Name == nameof(IRapportStore.BeginIngestAsync))
+        {
+            return BeginIngestAsync((Workspace)args![0]!, (CancellationToken)args[1]!);
+        }
 
-    public Task<Workspace?> FindWorkspaceAsync(string slug, CancellationToken cancellationToken) => inner.FindWorkspaceAsync(slug, cancellationToken);
+        try
+        {
+            return targetMethod.Invoke(_inner, args);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
 
-    public Task<JourneyMap> GetJourneyMapAsync(Workspace workspace, CancellationToken cancellationToken) => inner.GetJourneyMapAsync(workspace, cancellationToken);
-
-    public Task SetJourneyMapAsync(Workspace workspace, JourneyMap map, CancellationToken cancellationToken) =>
-        inner.SetJourneyMapAsync(workspace, map, cancellationToken);
-
-    public Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, CancellationToken cancellationToken) =>
-        inner.GetFunnelAsync(workspace, range, cancellationToken);
-
-    public Task<MemberProfile?> FindMemberAsync(Workspace workspace, Identity identity, CancellationToken cancellationToken) =>
-        inner.FindMemberAsync(workspace, identity, cancellationToken);
-
-    public Task<WorkspaceStats> GetStatsAsync(Workspace workspace, CancellationToken cancellationToken) => inner.GetStatsAsync(workspace, cancellationToken);
-
-    public IAsyncEnumerable<MemberProgress> ReadMemberProgressAsync(Workspace workspace, CancellationToken cancellationToken) =>
-        inner.ReadMemberProgressAsync(workspace, cancellationToken);
-
-    public Task<CreatedApiKey> CreateApiKeyAsync(Workspace workspace, ApiKeyScope scope, string? name, CancellationToken cancellationToken) =>
-        inner.CreateApiKeyAsync(workspace, scope, name, cancellationToken);
-
-    public Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(Workspace workspace, CancellationToken cancellationToken) =>
-        inner.ListApiKeysAsync(workspace, cancellationToken);
-
-    public Task<ApiKey?> RevokeApiKeyAsync(Workspace workspace, string prefixOrId, CancellationToken cancellationToken) =>
-        inner.RevokeApiKeyAsync(workspace, prefixOrId, cancellationToken);
-
-    public Task<ApiKeyGrant?> AuthenticateApiKeyAsync(string plaintext, CancellationToken cancellationToken) =>
-        inner.AuthenticateApiKeyAsync(plaintext, cancellationToken);
-
-    public IAsyncEnumerable<StoredTableChunk> ExportAsync(Workspace workspace, CancellationToken cancellationToken) =>
-        inner.ExportAsync(workspace, cancellationToken);
-
-    public Task ImportAsync(
-        Workspace target, IAsyncEnumerable<StoredTableChunk> chunks, IProgress<long>? progress, CancellationToken cancellationToken) =>
-        inner.ImportAsync(target, chunks, progress, cancellationToken);
-
-    public Task<IReadOnlyDictionary<string, long>> CountStoredRowsAsync(Workspace workspace, CancellationToken cancellationToken) =>
-        inner.CountStoredRowsAsync(workspace, cancellationToken);
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
+    private async Task<IIngestSession> BeginIngestAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        new ObservedSession(await _inner.BeginIngestAsync(workspace, cancellationToken), this);
 
     private sealed class ObservedSession(IIngestSession inner, ObservedStore store) : IIngestSession
     {

@@ -19,7 +19,8 @@ namespace Rapport.Tests.Web;
 public sealed class SegmentIngestTests : IAsyncLifetime
 {
     private readonly TemporaryDirectory _directory = new();
-    private ObservedStore _store = null!;
+    private ObservedStore _observer = null!;
+    private IRapportStore _store = null!;
     private Workspace _workspace = null!;
     private string _key = null!;
     private WebApplication _app = null!;
@@ -31,7 +32,8 @@ public sealed class SegmentIngestTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _store = new ObservedStore(RapportStore.Open(DbPath, TimeProvider.System));
+        _observer = ObservedStore.Wrap(RapportStore.Open(DbPath, TimeProvider.System));
+        _store = _observer.Store;
         _workspace = await _store.GetOrCreateWorkspaceAsync("acme", Cancellation);
         _key = (await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Ingest, "tests", Cancellation)).Plaintext;
         _app = RapportWebHost.Build(_store, "default", "http://127.0.0.1:0", TimeProvider.System);
@@ -158,7 +160,7 @@ public sealed class SegmentIngestTests : IAsyncLifetime
     {
         await PostOkAsync("/v1/batch", """{"batch":[]}""");
 
-        Assert.Equal(0, _store.Commits);
+        Assert.Equal(0, _observer.Commits);
     }
 
     [Theory]
@@ -372,9 +374,9 @@ public sealed class SegmentIngestTests : IAsyncLifetime
     public async Task Requests_that_arrive_during_a_commit_share_the_next_one()
     {
         var gate = new TaskCompletionSource();
-        _store.CommitGate = gate.Task;
+        _observer.CommitGate = gate.Task;
         var first = PostAsync("/v1/track", """{"userId":"first","event":"Signed Up"}""");
-        while (_store.Commits == 0)
+        while (_observer.Commits == 0)
         {
             await Task.Delay(10, Cancellation);
         }
@@ -386,22 +388,22 @@ public sealed class SegmentIngestTests : IAsyncLifetime
             await Task.Delay(10, Cancellation);
         }
 
-        _store.CommitGate = null;
+        _observer.CommitGate = null;
         gate.SetResult();
         var responses = await Task.WhenAll([first, .. rest]);
 
         Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
-        Assert.Equal(2, _store.Commits);
+        Assert.Equal(2, _observer.Commits);
         Assert.Equal(50, (await _store.GetStatsAsync(_workspace, Cancellation)).Activities);
     }
 
     [Fact]
     public async Task A_failed_commit_answers_503_to_every_waiting_request_stores_none_and_the_next_commit_works()
     {
-        _store.FailCommits = true;
+        _observer.FailCommits = true;
         var failed = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
             PostAsync("/v1/track", $$"""{"userId":"dev-{{i}}","event":"Signed Up","messageId":"f-{{i}}"}""")));
-        _store.FailCommits = false;
+        _observer.FailCommits = false;
 
         foreach (var response in failed)
         {
@@ -420,9 +422,9 @@ public sealed class SegmentIngestTests : IAsyncLifetime
     public async Task Stopping_the_server_commits_what_requests_already_queued_and_answers_them()
     {
         var gate = new TaskCompletionSource();
-        _store.CommitGate = gate.Task;
+        _observer.CommitGate = gate.Task;
         var first = PostAsync("/v1/track", """{"userId":"first","event":"Signed Up"}""");
-        while (_store.Commits == 0)
+        while (_observer.Commits == 0)
         {
             await Task.Delay(10, Cancellation);
         }
@@ -436,7 +438,7 @@ public sealed class SegmentIngestTests : IAsyncLifetime
 
         var stopping = _app.StopAsync(Cancellation);
         await Task.Delay(200, Cancellation);
-        _store.CommitGate = null;
+        _observer.CommitGate = null;
         gate.SetResult();
         await stopping;
         var responses = await Task.WhenAll([first, .. rest]);

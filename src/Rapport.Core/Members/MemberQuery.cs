@@ -1,0 +1,23 @@
+using Rapport.Core.Journey;
+
+namespace Rapport.Core.Members;
+
+/// <summary>
+/// Which developers to list: a search over names, identities and organizations, a current stage, a tag; most
+/// recently active first, <see cref="Limit"/> at a time, continuing after <see cref="Cursor"/>.
+/// </summary>
+public sealed record MemberQuery
+{
+    public const int MaxLimit = 500;
+
+    public string? Search { get; init; }
+
+    /// <summary>Developers whose highest stage is this one: the ones who stopped here, so far.</summary>
+    public JourneyStage? Stage { get; init; }
+
+    public string? Tag { get; init; }
+
+    public int Limit { get; init; } = 50;
+
+    public MemberCursor? Cursor { get; init; }
+}

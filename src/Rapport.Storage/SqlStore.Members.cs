@@ -56,6 +56,18 @@ public abstract partial class SqlStore
                 """);
         }
 
+        if (query.FirstActivity.From is { } firstFrom)
+        {
+            parameters.Add(firstFrom);
+            where.Add($"m.first_activity_at >= ${parameters.Count}");
+        }
+
+        if (query.FirstActivity.To is { } firstTo)
+        {
+            parameters.Add(firstTo);
+            where.Add($"m.first_activity_at < ${parameters.Count}");
+        }
+
         if (query.Cursor is { } cursor)
         {
             parameters.Add(cursor.LastActivity);

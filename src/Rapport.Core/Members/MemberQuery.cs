@@ -1,4 +1,5 @@
 using Rapport.Core.Journey;
+using Rapport.Core.Reports;
 
 namespace Rapport.Core.Members;
 
@@ -16,6 +17,9 @@ public sealed record MemberQuery
     public JourneyStage? Stage { get; init; }
 
     public string? Tag { get; init; }
+
+    /// <summary>Developers whose first activity falls in this range: the funnel's population for the same range.</summary>
+    public DateRange FirstActivity { get; init; }
 
     public int Limit { get; init; } = 50;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO.Pipelines;
 using Rapport.Connectors.Segment;
 using Rapport.Core.Ingest;
+using Rapport.Core.Users;
 using Rapport.Demo;
 using Spectre.Console;
 
@@ -14,6 +15,9 @@ namespace Rapport.Cli;
 internal static class DemoCommand
 {
     public const string DefaultPath = "rapport-demo.duckdb";
+
+    /// <summary>The owner the demo signs in as.</summary>
+    public const string DemoOwner = "demo@rapport.local";
 
     public static Command Create(CommandRunner runner)
     {
@@ -50,6 +54,11 @@ internal static class DemoCommand
                 AnsiConsole.MarkupLine(
                     $"Created [bold]{summary.MembersCreated:N0}[/] developers and [bold]{summary.ActivitiesStored:N0}[/] activities in [bold]{Markup.Escape(target.Store.Description)}[/].");
             }
+
+            // The dashboard needs someone signed in: the demo has its own owner and prints a link that signs them in.
+            var owner = await target.Store.FindUserAsync(DemoOwner, cancellationToken)
+                ?? await target.Store.CreateUserAsync(DemoOwner, UserRole.Owner, null, cancellationToken);
+            await UserCommands.PrintSignInLinkAsync(target.Store, owner, scope.Get(ServeCommand.Urls)!, cancellationToken);
 
             if (!scope.Get(noServe))
             {

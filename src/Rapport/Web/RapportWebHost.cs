@@ -1,5 +1,6 @@
 using Rapport.Core;
 using Rapport.Storage;
+using Rapport.Web.Dashboard;
 
 namespace Rapport.Web;
 
@@ -11,6 +12,9 @@ internal static class RapportWebHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The cookie key ring is kept in the store, as protected as the store itself (docs/operations.md); data
+        // protection would warn about that on every start.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(new WorkspaceResolver(store, defaultWorkspace));
@@ -25,10 +29,12 @@ internal static class RapportWebHost
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
+        builder.Services.AddDashboard(store);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboard();
         app.MapHealthEndpoints();
         app.MapReportEndpoints();
         app.MapMemberEndpoints();

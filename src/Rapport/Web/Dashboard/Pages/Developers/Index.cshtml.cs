@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Mvc;
+using Rapport.Core.Journey;
+using Rapport.Core.Members;
+using Rapport.Core.Reports;
+using Rapport.Storage;
+
+namespace Rapport.Web.Dashboard.Pages.Developers;
+
+internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver workspaces) : DashboardPage(store, workspaces)
+{
+    /// <summary>A CSV download has every matching developer up to this many, not one page.</summary>
+    public const int CsvLimit = 100_000;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Stage { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Tag { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? FirstFrom { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? FirstTo { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
+
+    public string? Error { get; private set; }
+
+    public MemberPage Results { get; private set; } = new([], null);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        if (Query() is { } query)
+        {
+            try
+            {
+                Results = await Store.ListMembersAsync(Workspace, query, cancellationToken);
+            }
+            catch (FormatException e)
+            {
+                Error = e.Message;
+            }
+        }
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        var query = Query() ?? new MemberQuery();
+        var rows = new List<IReadOnlyList<object?>>();
+        MemberCursor? cursor = null;
+        do
+        {
+            var page = await Store.ListMembersAsync(Workspace, query with { Limit = MemberQuery.MaxLimit, Cursor = cursor }, cancellationToken);
+            rows.AddRange(page.Members.Select(member => (IReadOnlyList<object?>)
+            [
+                member.Id, member.Name, member.Email, member.BestIdentity, member.Organization,
+                member.Stage is { } stage ? JourneyStages.Name(stage) : null, member.ActivityCount, member.LastActivity,
+            ]));
+            cursor = page.Next;
+        }
+        while (cursor is not null && rows.Count < CsvLimit);
+
+        return Csv("developers", ["id", "name", "email", "identity", "organization", "stage", "activities", "last_activity"], rows);
+    }
+
+    public string Link(string? handler, string? cursor)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        Add("handler", handler);
+        Add("q", Q);
+        Add("stage", Stage);
+        Add("tag", Tag);
+        Add("firstFrom", FirstFrom);
+        Add("firstTo", FirstTo);
+        Add("cursor", cursor);
+        return "/developers" + (parts.Count == 0 ? "" : "?" + string.Join('&', parts));
+    }
+
+    private MemberQuery? Query()
+    {
+        try
+        {
+            JourneyStage? stage = null;
+            if (!string.IsNullOrWhiteSpace(Stage))
+            {
+                stage = JourneyStages.TryParse(Stage, out var parsed) ? parsed : throw new FormatException($"'{Stage}' is not a stage");
+            }
+
+            return new MemberQuery
+            {
+                Search = Q,
+                Stage = stage,
+                Tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag,
+                FirstActivity = DateRange.Parse(FirstFrom, FirstTo),
+                Cursor = string.IsNullOrWhiteSpace(Cursor) ? null : MemberCursor.Parse(Cursor),
+            };
+        }
+        catch (FormatException e)
+        {
+            Error = e.Message;
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Rapport.Core.Members;
+using Rapport.Storage;
+
+namespace Rapport.Web.Dashboard.Pages.Developers;
+
+internal sealed class ProfileModel(IRapportStore store, WorkspaceResolver workspaces) : DashboardPage(store, workspaces)
+{
+    public const int ActivitiesPerPage = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    public MemberProfile Member { get; private set; } = null!;
+
+    public string DisplayName => Member.Name ?? Member.Identities.FirstOrDefault() ?? $"Developer {Member.Id}";
+
+    public IReadOnlyList<MemberActivity> Activities { get; private set; } = [];
+
+    public IReadOnlyList<MemberNote> Notes { get; private set; } = [];
+
+    public IReadOnlyList<string> Tags { get; private set; } = [];
+
+    /// <summary>Where the next page of the timeline starts, when there is one.</summary>
+    public DateTime? OlderThan { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        if (await Store.GetMemberAsync(Workspace, Id, cancellationToken) is not { } member)
+        {
+            return NotFound();
+        }
+
+        Member = member;
+        DateTime? before = DateTime.TryParse(Before, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
+        var activities = Store.ListMemberActivitiesAsync(Workspace, Id, before, ActivitiesPerPage + 1, cancellationToken);
+        var notes = Store.ListMemberNotesAsync(Workspace, Id, cancellationToken);
+        var tags = Store.ListMemberTagsAsync(Workspace, Id, cancellationToken);
+        var page = await activities;
+        Activities = page.Count > ActivitiesPerPage ? page.Take(ActivitiesPerPage).ToList() : page;
+        OlderThan = page.Count > ActivitiesPerPage ? Activities[^1].OccurredAt : null;
+        Notes = await notes;
+        Tags = await tags;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        var activities = await Store.ListMemberActivitiesAsync(Workspace, Id, null, 1000, cancellationToken);
+        return Csv($"developer-{Id}-activities", ["occurred_at", "type", "source", "identity", "channel", "url", "title"],
+            activities.Select(activity => (IReadOnlyList<object?>)
+                [activity.OccurredAt, activity.Type, activity.Source, activity.Identity, activity.Channel, activity.Url, activity.Title]));
+    }
+
+    public Task<IActionResult> OnPostNoteAsync(string body, CancellationToken cancellationToken) =>
+        ChangeAsync(workspace => Store.AddMemberNoteAsync(workspace, Id, UserClaims.Email(User), body ?? "", cancellationToken), "Note saved.", cancellationToken);
+
+    public Task<IActionResult> OnPostTagAsync(string tag, CancellationToken cancellationToken) =>
+        ChangeAsync(workspace => Store.SetMemberTagAsync(workspace, Id, tag ?? "", tagged: true, cancellationToken), $"Tagged {tag}.", cancellationToken);
+
+    public Task<IActionResult> OnPostUntagAsync(string tag, CancellationToken cancellationToken) =>
+        ChangeAsync(workspace => Store.SetMemberTagAsync(workspace, Id, tag ?? "", tagged: false, cancellationToken), $"Removed the tag {tag}.", cancellationToken);
+
+    /// <summary>
+    /// Runs a change for editors and owners. Razor Pages authorize whole pages, not handlers, so the role is checked
+    /// here: a viewer's form post is refused before anything is written.
+    /// </summary>
+    private async Task<IActionResult> ChangeAsync(Func<Rapport.Core.Workspaces.Workspace, Task> change, string done, CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        await LoadWorkspaceAsync(cancellationToken);
+        try
+        {
+            await change(Workspace);
+            Flash = done;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            Flash = e.Message;
+        }
+        catch (MemberNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return RedirectToPage(new { Id });
+    }
+}

@@ -1,0 +1,164 @@
+using Microsoft.AspNetCore.Mvc;
+using Rapport.Core.ApiKeys;
+using Rapport.Core.Journey;
+using Rapport.Core.Users;
+using Rapport.Storage;
+
+namespace Rapport.Web.Dashboard.Pages.Settings;
+
+/// <summary>Owners' settings: users, API keys and the journey map (the folder is authorized for owners only).</summary>
+internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver workspaces) : DashboardPage(store, workspaces)
+{
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
+
+    public IReadOnlyList<UserAccount> Users { get; private set; } = [];
+
+    public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
+
+    public string JourneyMapJson { get; private set; } = "";
+
+    public string? Error { get; private set; }
+
+    /// <summary>A key or sign-in link just made, shown once.</summary>
+    public string? Secret { get; private set; }
+
+    public string? SecretLabel { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnGetUsersCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Csv("users", ["email", "role", "has_password", "created_at", "last_sign_in_at"],
+            Users.Select(user => (IReadOnlyList<object?>)[user.Email, UserRoles.Name(user.Role), user.HasPassword, user.CreatedAt, user.LastSignInAt]));
+    }
+
+    public async Task<IActionResult> OnGetKeysCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Csv("api-keys", ["prefix", "scope", "name", "created_at", "revoked_at"],
+            Keys.Select(key => (IReadOnlyList<object?>)[key.Prefix, ApiKeyScopes.Name(key.Scope), key.Name, key.CreatedAt, key.RevokedAt]));
+    }
+
+    public async Task<IActionResult> OnPostAddUserAsync(string email, string role, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var user = await Store.CreateUserAsync(email ?? "", UserRoles.Parse(role ?? ""), null, cancellationToken);
+            await ShowLinkAsync(user, cancellationToken);
+        }
+        catch (Exception e) when (e is FormatException or UserExistsException)
+        {
+            Error = e.Message;
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(long userId, CancellationToken cancellationToken)
+    {
+        if (await Store.GetUserAsync(userId, cancellationToken) is { } user)
+        {
+            await ShowLinkAsync(user, cancellationToken);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(long userId, string role, CancellationToken cancellationToken)
+    {
+        var newRole = UserRoles.Parse(role ?? "");
+        if (!await KeepsAnOwnerAsync(userId, newRole, cancellationToken))
+        {
+            Error = "Rapport needs at least one owner: make someone else an owner first.";
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        await Store.SetUserRoleAsync(userId, newRole, cancellationToken);
+        Flash = "Role changed.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveUserAsync(long userId, CancellationToken cancellationToken)
+    {
+        if (!await KeepsAnOwnerAsync(userId, null, cancellationToken))
+        {
+            Error = "Rapport needs at least one owner: make someone else an owner first.";
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        await Store.DeleteUserAsync(userId, cancellationToken);
+        Flash = "User removed.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCreateKeyAsync(string scope, string? name, CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        if (!ApiKeyScopes.TryParse(scope, out var keyScope))
+        {
+            Error = $"'{scope}' is not a key scope: use {string.Join(", ", ApiKeyScopes.Names)}.";
+        }
+        else
+        {
+            var created = await Store.CreateApiKeyAsync(Workspace, keyScope.Value, string.IsNullOrWhiteSpace(name) ? null : name.Trim(), cancellationToken);
+            Secret = created.Plaintext;
+            SecretLabel = $"The new {ApiKeyScopes.Name(keyScope.Value)} key {created.Key.Prefix}.";
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string prefix, CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        var revoked = await Store.RevokeApiKeyAsync(Workspace, prefix ?? "", cancellationToken);
+        Flash = revoked is null ? $"There is no key {prefix}." : $"Revoked the key {revoked.Prefix}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostJourneyMapAsync(string definition, CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        try
+        {
+            await Store.SetJourneyMapAsync(Workspace, JourneyMap.Parse(definition ?? ""), cancellationToken);
+            Flash = "Journey map saved; every developer's stages were derived again.";
+            return RedirectToPage();
+        }
+        catch (JourneyMapException e)
+        {
+            Error = $"The journey map was not saved: {e.Message}";
+            await LoadAsync(cancellationToken);
+            JourneyMapJson = definition ?? "";
+            return Page();
+        }
+    }
+
+    private async Task ShowLinkAsync(UserAccount user, CancellationToken cancellationToken)
+    {
+        var link = await Store.CreateSignInLinkAsync(user.Id, LinkLifetime, cancellationToken);
+        Secret = $"{Request.Scheme}://{Request.Host}/signin/link/{link.Token}";
+        SecretLabel = $"A sign-in link for {user.Email}, valid until {link.ExpiresAt:yyyy-MM-dd HH:mm} UTC.";
+    }
+
+    /// <summary>Whether changing (or, with no role, removing) this user still leaves an owner.</summary>
+    private async Task<bool> KeepsAnOwnerAsync(long userId, UserRole? newRole, CancellationToken cancellationToken)
+    {
+        var users = await Store.ListUsersAsync(cancellationToken);
+        return users.Any(user => user.Role == UserRole.Owner && (user.Id != userId || newRole == UserRole.Owner));
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        Users = await Store.ListUsersAsync(cancellationToken);
+        Keys = await Store.ListApiKeysAsync(Workspace, cancellationToken);
+        JourneyMapJson = (await Store.GetJourneyMapAsync(Workspace, cancellationToken)).ToJson();
+    }
+}

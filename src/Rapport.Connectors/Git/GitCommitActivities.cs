@@ -19,6 +19,7 @@ public sealed class GitCommitActivities(string repositoryName, Mailmap mailmap, 
     public const int SubjectLength = 200;
 
     private readonly ArrayBufferWriter<byte> _json = new(512);
+    private readonly List<string> _people = new(4);
 
     /// <summary>
     /// Adds the commit's activities to <paramref name="messages"/>; returns how many of its people were left out
@@ -27,23 +28,26 @@ public sealed class GitCommitActivities(string repositoryName, Mailmap mailmap, 
     public int AddTo(GitCommit commit, List<IngestMessage> messages)
     {
         var skipped = 0;
-        var first = messages.Count;
+        var people = _people;
+        people.Clear();
         var url = origin?.CommitUrl(commit.Sha);
         void Add(GitPerson raw, string role, DateTime timestamp)
         {
             var (name, email) = mailmap.Map(raw.Name, raw.Email);
+            email = email.Trim();
+            foreach (var seen in people)
+            {
+                if (string.Equals(seen, email, StringComparison.OrdinalIgnoreCase))
+                {
+                    return;
+                }
+            }
+
+            people.Add(email);
             if (!Identity.TryCreate(IdentityKinds.Email, email, out var primary, out _))
             {
                 skipped++;
                 return;
-            }
-
-            for (var i = first; i < messages.Count; i++)
-            {
-                if (messages[i].Primary == primary)
-                {
-                    return;
-                }
             }
 
             Identity[] identities = GitHubNoreplyEmail.TryGetLogin(primary.Value, out var login)

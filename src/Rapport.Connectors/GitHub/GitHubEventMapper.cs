@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Rapport.Connectors.Segment;
 using Rapport.Core.Identities;
@@ -14,6 +15,10 @@ namespace Rapport.Connectors.GitHub;
 public static class GitHubEventMapper
 {
     public const string Source = "github";
+
+    // Stored JSON is read back as JSON, never placed into HTML as it is, so '+' in an address or 'ë' in a name stay as they are.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions TraitOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Maps a delivery; throws <see cref="FormatException"/> when the body is not a JSON object.</summary>
     public static GitHubMapping Map(GitHubDelivery delivery)
@@ -208,7 +213,7 @@ public static class GitHubEventMapper
             }
 
             var bot = BotAccounts.IsBotName(username) || BotAccounts.IsBotName(name) || BotAccounts.IsBotEmail(email);
-            Trait[] traits = !bot && !string.IsNullOrWhiteSpace(name) ? [new Trait("name", JsonSerializer.Serialize(name.Trim()))] : [];
+            Trait[] traits = !bot && !string.IsNullOrWhiteSpace(name) ? [new Trait("name", JsonSerializer.Serialize(name.Trim(), TraitOptions))] : [];
             var messageText = Text(commit, "message");
             messages.Add(NewMessage(
                 $"github:{delivery.DeliveryId}:{sha}", "github.push.commit", identities[0], identities, Time(commit, "timestamp") ?? delivery.ReceivedAt,
@@ -240,7 +245,7 @@ public static class GitHubEventMapper
     private static string Properties(JsonElement root, bool bot, IEnumerable<(string Name, object? Value)> properties)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             if (Text(Member(root, "repository"), "full_name") is { } repository)

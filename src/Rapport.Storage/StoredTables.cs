@@ -64,6 +64,10 @@ public static class StoredTables
             new("scope", StoredColumnType.Text), new("name", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
             new("revoked_at", StoredColumnType.Timestamp),
         ]),
+        ("webhook_secrets",
+        [
+            new("source", StoredColumnType.Text), new("secret", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
+        ]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>

@@ -93,6 +93,7 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         var writeKey = await original.CreateApiKeyAsync(workspace, ApiKeyScope.Ingest, "website", Token);
         var revoked = await original.CreateApiKeyAsync(workspace, ApiKeyScope.Ingest, "old", Token);
         await original.RevokeApiKeyAsync(workspace, revoked.Key.Prefix, Token);
+        await original.SetWebhookSecretAsync(workspace, "github", "copied along", Token);
         Clock.Advance(TimeSpan.FromDays(1));
 
         var postgres = await OpenPostgresAsync();
@@ -220,6 +221,7 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Journey = (await store.GetJourneyMapAsync(workspace, Token)).ToJson(),
             Keys = await store.ListApiKeysAsync(workspace, Token),
             Grants = grants,
+            GitHubSecret = await store.GetWebhookSecretAsync(workspace, "github", Token),
             Progress = progress.Order(StringComparer.Ordinal),
         });
     }

@@ -73,6 +73,12 @@ internal sealed class ObservedStore(IRapportStore inner) : IRapportStore
     public Task<IReadOnlyDictionary<string, long>> CountStoredRowsAsync(Workspace workspace, CancellationToken cancellationToken) =>
         inner.CountStoredRowsAsync(workspace, cancellationToken);
 
+    public Task SetWebhookSecretAsync(Workspace workspace, string source, string secret, CancellationToken cancellationToken) =>
+        inner.SetWebhookSecretAsync(workspace, source, secret, cancellationToken);
+
+    public Task<string?> GetWebhookSecretAsync(Workspace workspace, string source, CancellationToken cancellationToken) =>
+        inner.GetWebhookSecretAsync(workspace, source, cancellationToken);
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
     private sealed class ObservedSession(IIngestSession inner, ObservedStore store) : IIngestSession

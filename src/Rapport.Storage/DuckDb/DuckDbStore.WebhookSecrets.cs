@@ -1,0 +1,32 @@
+using Rapport.Core.Workspaces;
+
+namespace Rapport.Storage.DuckDb;
+
+/// <summary>Webhook secrets: one per workspace and source, replaced when set again.</summary>
+public sealed partial class DuckDbStore
+{
+    public async Task SetWebhookSecretAsync(Workspace workspace, string source, string secret, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _writer.Execute(
+                """
+                INSERT INTO webhook_secrets (workspace_id, source, secret, created_at) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (workspace_id, source) DO UPDATE SET secret = excluded.secret, created_at = excluded.created_at
+                """,
+                workspace.Id, source, secret, Now());
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<string?> GetWebhookSecretAsync(Workspace workspace, string source, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "SELECT secret FROM webhook_secrets WHERE workspace_id = $1 AND source = $2", [workspace.Id, source],
+            reader => reader.Read() ? reader.GetString(0) : null, cancellationToken);
+}

@@ -44,9 +44,13 @@ public static class GitHubEventMapper
             var action = Text(root, "action");
             if (!GitHubEvents.Mapped.TryGetValue(delivery.Event, out var actions))
             {
-                return GitHubMapping.Ignored(delivery.Event, action, GitHubEvents.Ignored.Contains(delivery.Event)
-                    ? $"{delivery.Event} events are about the repository or its automation, not a developer's activity"
-                    : $"{delivery.Event} is not an event Rapport knows");
+                return GitHubMapping.Ignored(delivery.Event, action, delivery.Event switch
+                {
+                    "ping" => "GitHub's test delivery: the webhook reaches Rapport and its secret matches",
+                    _ when GitHubEvents.Ignored.Contains(delivery.Event) =>
+                        $"{delivery.Event} events are about the repository or its automation, not a developer's activity",
+                    _ => $"{delivery.Event} is not an event Rapport knows",
+                });
             }
 
             if (actions.Count > 0 && (action is null || !actions.Contains(action)))

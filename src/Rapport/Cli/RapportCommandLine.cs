@@ -18,6 +18,7 @@ internal static class RapportCommandLine
             MemberCommands.Create(runner),
             StatsCommand.Create(runner),
             KeyCommands.Create(runner),
+            HookCommands.Create(runner),
             ServeCommand.Create(runner),
             DemoCommand.Create(runner),
             MigrateCommand.Create(runner),

@@ -71,4 +71,13 @@ public partial interface IRapportStore : IAsyncDisposable
 
     /// <summary>How many rows of each of <see cref="StoredTables.Names"/> the workspace holds, to verify a copy.</summary>
     Task<IReadOnlyDictionary<string, long>> CountStoredRowsAsync(Workspace workspace, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the secret that signs the workspace's webhook deliveries from <paramref name="source"/> (<c>github</c>),
+    /// replacing an earlier one. Stored as given, not hashed, because checking a signature (an HMAC) needs it.
+    /// </summary>
+    Task SetWebhookSecretAsync(Workspace workspace, string source, string secret, CancellationToken cancellationToken);
+
+    /// <summary>The workspace's webhook secret for <paramref name="source"/>, or <c>null</c> when none is set.</summary>
+    Task<string?> GetWebhookSecretAsync(Workspace workspace, string source, CancellationToken cancellationToken);
 }

@@ -73,6 +73,10 @@ public static class StoredTables
         [
             new("identity_id", StoredColumnType.Bigint), new("tag", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
         ]),
+        ("webhook_secrets",
+        [
+            new("source", StoredColumnType.Text), new("secret", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
+        ]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>

@@ -98,6 +98,7 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         var noted = (await original.ListMembersAsync(workspace, new MemberQuery { Limit = 1 }, Token)).Members[0].Id;
         await original.AddMemberNoteAsync(workspace, noted, "devrel@example.com", "Met at the meetup", Token);
         await original.SetMemberTagAsync(workspace, noted, "champion", tagged: true, Token);
+        await original.SetWebhookSecretAsync(workspace, "github", "copied along", Token);
         Clock.Advance(TimeSpan.FromDays(1));
 
         var postgres = await OpenPostgresAsync();
@@ -225,6 +226,7 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Journey = (await store.GetJourneyMapAsync(workspace, Token)).ToJson(),
             Keys = await store.ListApiKeysAsync(workspace, Token),
             Grants = grants,
+            GitHubSecret = await store.GetWebhookSecretAsync(workspace, "github", Token),
             Progress = progress.Order(StringComparer.Ordinal),
         });
     }

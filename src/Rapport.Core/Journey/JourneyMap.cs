@@ -50,12 +50,14 @@ public sealed class JourneyMap
             [JourneyStage.Learn] =
             [
                 "Tutorial Started", "Tutorial Completed", "Quickstart Completed", "Workshop Attended",
-                "SDK Installed", "CLI Installed", "Question Asked", "question.asked",
+                "SDK Installed", "CLI Installed", "Question Asked", "question.asked", "github.issue_comment.*",
+                "github.discussion.*", "github.discussion_comment.*",
             ],
             [JourneyStage.Build] =
             [
                 "API Called", "api.*", "Project Created", "App Deployed", "Integration Connected",
-                "git.commit", "github.issues.*", "github.pull_request.*",
+                "git.commit", "github.issues.*", "github.pull_request.*", "github.pull_request_review.*",
+                "github.pull_request_review_comment.*", "github.commit_comment.*", "github.push.commit",
             ],
             [JourneyStage.Scale] =
             [

@@ -19,6 +19,7 @@ internal static class RapportCommandLine
             StatsCommand.Create(runner),
             KeyCommands.Create(runner),
             UserCommands.Create(runner),
+            HookCommands.Create(runner),
             ServeCommand.Create(runner),
             DemoCommand.Create(runner),
             MigrateCommand.Create(runner),

@@ -39,6 +39,7 @@ internal static class RapportWebHost
         app.MapReportEndpoints();
         app.MapMemberEndpoints();
         app.MapSegmentEndpoints();
+        app.MapGitHubHookEndpoints();
         return app;
     }
 }

@@ -42,7 +42,11 @@ internal static class ImportCommands
             return 0;
         });
 
-        return new Command("import", "Import data from a file") { segment };
+        return new Command("import", "Import data from a file")
+        {
+            segment,
+            StackExchangeImportCommand.Create(runner),
+        };
     }
 
     /// <summary>A progress bar on a terminal; nothing on a pipe, so output stays clean for scripts.</summary>

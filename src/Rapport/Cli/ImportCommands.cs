@@ -46,6 +46,7 @@ internal static class ImportCommands
         {
             segment,
             StackExchangeImportCommand.Create(runner),
+            QuestionsImportCommand.Create(runner),
         };
     }
 

@@ -13,7 +13,12 @@ public static class HtmlText
 {
     private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
     {
-        "p", "div", "br", "hr", "pre", "blockquote", "ul", "ol", "li", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+        "p", "div", "hr", "pre", "blockquote", "ul", "ol", "li", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+    };
+
+    private static readonly HashSet<string> ParagraphElements = new(StringComparer.Ordinal)
+    {
+        "p", "pre", "blockquote", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6",
     };
 
     public static string ToPlainText(string html)
@@ -52,10 +57,15 @@ public static class HtmlText
                 inPre = Math.Max(0, inPre + (closing ? -1 : 1));
             }
 
-            if (BlockElements.Contains(name))
+            if (name == "br")
             {
                 TrimTrailingSpaces(text);
                 text.Append('\n');
+            }
+            else if (BlockElements.Contains(name))
+            {
+                // A paragraph-like block ends with an empty line; any other block boundary starts a new line.
+                Break(text, closing && ParagraphElements.Contains(name) ? 2 : 1);
                 if (name == "li" && !closing)
                 {
                     text.Append("- ");
@@ -112,6 +122,21 @@ public static class HtmlText
         }
 
         return (tag[..length].ToString().ToLowerInvariant(), closing);
+    }
+
+    private static void Break(StringBuilder text, int lines)
+    {
+        TrimTrailingSpaces(text);
+        var trailing = 0;
+        while (trailing < text.Length && text[text.Length - 1 - trailing] == '\n')
+        {
+            trailing++;
+        }
+
+        if (text.Length > trailing)
+        {
+            text.Append('\n', Math.Max(0, lines - trailing));
+        }
     }
 
     private static void TrimTrailingSpaces(StringBuilder text)

@@ -63,6 +63,9 @@ public sealed class JourneyMap
             [
                 "Plan Upgraded", "Subscription Started", "Production Deployed", "Team Member Invited",
                 "Usage Threshold Reached",
+
+                // Answering other developers' questions is advocacy: the developer now helps others succeed.
+                "question.answered", "answer.accepted",
             ],
         });
 

@@ -42,7 +42,13 @@ internal static class ImportCommands
             return 0;
         });
 
-        return new Command("import", "Import data from a file") { segment, GitImportCommand.Create(runner) };
+        return new Command("import", "Import data from a file")
+        {
+            segment,
+            GitImportCommand.Create(runner),
+            StackExchangeImportCommand.Create(runner),
+            QuestionsImportCommand.Create(runner),
+        };
     }
 
     /// <summary>A progress bar on a terminal; nothing on a pipe, so output stays clean for scripts.</summary>

@@ -9,7 +9,13 @@ internal static class RapportWebHost
 {
     public static WebApplication Build(IRapportStore store, string defaultWorkspace, string urls, TimeProvider clock)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // The application is this assembly, also when another process hosts it (tests, benchmarks): Razor Pages are
+        // found in the application's assembly.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = typeof(RapportWebHost).Assembly.GetName().Name,
+        });
         builder.WebHost.UseUrls(urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // The cookie key ring is kept in the store, as protected as the store itself (docs/operations.md); data

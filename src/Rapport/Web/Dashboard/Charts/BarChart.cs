@@ -5,7 +5,7 @@ namespace Rapport.Web.Dashboard.Charts;
 /// <summary>Horizontal bars for a ranking (activity types, channels): a label, a bar and its value per row.</summary>
 internal static class BarChart
 {
-    private const double Width = 640, LabelWidth = 180, RowHeight = 26, BarHeight = 16, ValueWidth = 70;
+    private const double Width = 560, LabelWidth = 170, RowHeight = 28, BarHeight = 18, ValueWidth = 60;
 
     public static IHtmlContent Render(string title, IReadOnlyList<(string Label, double Value)> bars, string unit)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using Rapport.Core.Funnel;
 using Rapport.Core.Journey;
@@ -7,7 +8,7 @@ namespace Rapport.Web.Dashboard.Charts;
 /// <summary>The journey funnel as horizontal bars, one per stage, with counts and conversion from the stage before.</summary>
 internal static class FunnelChart
 {
-    private const double Width = 640, LabelWidth = 90, RowHeight = 44, BarHeight = 28, ValueWidth = 150;
+    private const double Width = 560, LabelWidth = 80, RowHeight = 44, BarHeight = 28, ValueWidth = 130;
 
     public static IHtmlContent Render(FunnelReport funnel, string title)
     {
@@ -21,7 +22,7 @@ internal static class FunnelChart
             var y = 4 + (i * RowHeight);
             var barWidth = Math.Max(2, (Width - LabelWidth - ValueWidth) * stage.Developers / max);
             var name = JourneyStages.Name(stage.Stage);
-            var conversion = stage.Conversion is { } rate ? $"{rate:P1} of the stage before" : "first stage";
+            var conversion = stage.Conversion is { } rate ? rate.ToString("0.0%", CultureInfo.InvariantCulture) + " of the stage before" : "first stage";
             svg.Raw("<g><title>").Text($"{Capitalise(name)}: {stage.Developers:N0} developers ({conversion})").Raw("</title>")
                 .Raw("<text x=\"0\" y=\"").Number(y + (BarHeight / 2) + 4).Raw("\">").Text(Capitalise(name)).Raw("</text>")
                 .Raw("<rect class=\"series-").Number(i).Raw("\" x=\"").Number(LabelWidth).Raw("\" y=\"").Number(y)
@@ -31,7 +32,7 @@ internal static class FunnelChart
             if (stage.Conversion is { } shown)
             {
                 svg.Raw("<text x=\"").Number(LabelWidth + barWidth + 62).Raw("\" y=\"").Number(y + (BarHeight / 2) + 4).Raw("\">")
-                    .Text($"{shown:P0}").Raw("</text>");
+                    .Text(shown.ToString("0%", CultureInfo.InvariantCulture)).Raw("</text>");
             }
 
             svg.Raw("</g>");

@@ -6,7 +6,7 @@ namespace Rapport.Web.Dashboard.Charts;
 /// <summary>A time series chart: lines over labelled points, with a y axis from zero and a value on every point.</summary>
 internal static class LineChart
 {
-    private const double Width = 640, Height = 240, Left = 48, Right = 12, Top = 12, Bottom = 28;
+    private const double Width = 560, Height = 260, Left = 44, Right = 12, Top = 12, Bottom = 28;
 
     public static IHtmlContent Render(string title, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, string unit)
     {

@@ -24,6 +24,8 @@ internal sealed class IndexModel(IRapportStore store, WorkspaceResolver workspac
 
     public IReadOnlyList<(string Label, double Value)> TopActivities { get; private set; } = [];
 
+    public IReadOnlyList<(string Label, double Value)> IdentityKinds { get; private set; } = [];
+
     public long NewThisWeek { get; private set; }
 
     public string From { get; private set; } = "";
@@ -64,5 +66,6 @@ internal sealed class IndexModel(IRapportStore store, WorkspaceResolver workspac
                 $"Reached {JourneyStages.Name(stage)}", [.. Progress.Select(week => (double)week.Reached(stage))])),
         ];
         TopActivities = [.. Stats.TopActivityTypes.Take(10).Select(type => (type.Type, (double)type.Count))];
+        IdentityKinds = [.. Stats.Identities.OrderByDescending(kind => kind.Value).Select(kind => (kind.Key, (double)kind.Value))];
     }
 }

@@ -1,0 +1,81 @@
+using System.Net;
+
+namespace Rapport.Tests.Dashboard;
+
+/// <summary>
+/// One <c>rapport serve</c> for the browser tests, on a store made as a user makes one: the demo's generated
+/// developers, a few known developers imported from a Segment file, and an owner, an editor and a viewer created
+/// with <c>rapport users create</c>.
+/// </summary>
+public sealed class DashboardServer : IAsyncLifetime
+{
+    public const string OwnerEmail = "owner@example.com";
+    public const string EditorEmail = "editor@example.com";
+    public const string ViewerEmail = "viewer@example.com";
+    public const string Password = "correct horse battery";
+    public const string ScriptName = "<script>alert(1)</script>";
+
+    private readonly TemporaryDirectory _directory = new();
+    private RapportServerProcess? _server;
+
+    public Uri Address => _server?.Address ?? throw new InvalidOperationException("the server has not started");
+
+    internal string Directory => _directory.Path;
+
+    /// <summary>The path of a one-time sign-in link for the viewer, printed by <c>rapport users link</c>.</summary>
+    internal string ViewerLinkPath { get; private set; } = "";
+
+    internal string Db => _directory.File("dashboard.duckdb");
+
+    public async ValueTask InitializeAsync()
+    {
+        await RunAsync("demo", "--no-serve", "--developers", "300");
+        await File.WriteAllLinesAsync(_directory.File("people.jsonl"),
+        [
+            """{"type":"identify","userId":"ada","messageId":"d1","timestamp":"2026-11-20T09:00:00Z","traits":{"name":"Ada Lovelace","email":"ada@analytical.io","github":"ada-l","company":"Analytical Engines"}}""",
+            """{"type":"track","userId":"ada","event":"Signed Up","messageId":"d2","timestamp":"2026-11-20T09:05:00Z"}""",
+            """{"type":"track","userId":"ada","event":"API Called","messageId":"d3","timestamp":"2026-11-21T10:00:00Z"}""",
+            $$$"""{"type":"identify","userId":"mallory","messageId":"d4","timestamp":"2026-11-22T09:00:00Z","traits":{"name":"{{{ScriptName}}}","email":"mallory@example.org"}}""",
+            """{"type":"page","userId":"mallory","messageId":"d5","timestamp":"2026-11-22T09:01:00Z","context":{"page":{"url":"https://docs.example.com/<b>x</b>","title":"<img src=x onerror=alert(2)>"}}}""",
+        ]);
+        await RunAsync("import", "segment", "people.jsonl");
+        foreach (var (email, role) in new[] { (OwnerEmail, "owner"), (EditorEmail, "editor"), (ViewerEmail, "viewer") })
+        {
+            var created = await RapportProcess.RunShellAsync(_directory.Path,
+                $"printf '%s\\n' '{Password}' | dotnet '{RapportProcess.ExecutablePath}' --db '{Db}' users create --email {email} --role {role} --password-stdin");
+            Assert.True(created.ExitCode == 0, created.Error);
+        }
+
+        // The CLI prints a link to its --url; the path is what the test follows on the server's real address.
+        var printed = await RunAsync("users", "link", "--email", ViewerEmail, "--url", "http://rapport.test");
+        ViewerLinkPath = new Uri(printed.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim()).AbsolutePath;
+        _server = await RapportServerProcess.StartAsync(_directory.Path, "--db", Db);
+    }
+
+    /// <summary>Runs the <c>rapport</c> command on the test's store (before the server holds it).</summary>
+    private async Task<string> RunAsync(params string[] arguments)
+    {
+        var (exitCode, output, error) = await RapportProcess.RunAsync(_directory.Path, ["--db", Db, .. arguments]);
+        Assert.True(exitCode == 0, $"rapport {string.Join(' ', arguments)} failed: {error}");
+        return output;
+    }
+
+    /// <summary>An HTTP client for the server, signed in with a browser's session cookie when one is given.</summary>
+    internal HttpClient Http(string? sessionCookie = null)
+    {
+        var cookies = new CookieContainer();
+        if (sessionCookie is not null)
+        {
+            cookies.Add(Address, new Cookie("rapport.session", sessionCookie));
+        }
+
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Address };
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _server?.Dispose();
+        _directory.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Builder;
+using Rapport.Cli;
+using Rapport.Core.Users;
+using Rapport.Storage;
+using Rapport.Web;
+using Rapport.Web.Dashboard;
+
+namespace Rapport.Benchmarks;
+
+/// <summary>
+/// Dashboard pages on the demo's data (20,000 developers, about a million activities, as <c>rapport demo</c> makes
+/// them), served by the real web host on loopback to a signed-in client: the time from request to the last byte
+/// of the page, which is the server's time plus a loopback round trip.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+public partial class DashboardBenchmarks
+{
+    private const string Email = "bench@example.com";
+    private const string Password = "benchmark password";
+
+    private WebApplication _app = null!;
+    private IRapportStore _store = null!;
+    private HttpClient _http = null!;
+    private string _profile = "";
+
+    [Params("/", "/journey", "/journey?from=2026-06-01&to=2026-09-30", "/developers", "/developers?q=hopper", "/developers?stage=build", "profile", "/settings")]
+    public string Page { get; set; } = "";
+
+    [GlobalSetup]
+    public async Task StartServer()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "rapport-bench", "dashboard-demo.duckdb");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (!File.Exists(path))
+        {
+            var exit = await RapportCommandLine.Create(TimeProvider.System).Parse(["--db", path, "demo", "--no-serve"]).InvokeAsync();
+            if (exit != 0)
+            {
+                throw new InvalidOperationException($"rapport demo exited with {exit}");
+            }
+        }
+
+        _store = RapportStore.Open(path, TimeProvider.System);
+        if (await _store.FindUserAsync(Email, CancellationToken.None) is null)
+        {
+            await _store.CreateUserAsync(Email, UserRole.Owner, UserPasswords.Hash(Password), CancellationToken.None);
+        }
+
+        _app = RapportWebHost.Build(_store, "default", "http://127.0.0.1:0", TimeProvider.System);
+        await _app.StartAsync();
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(_app.Urls.First()) };
+        var form = await _http.GetStringAsync("/signin");
+        var token = CsrfToken().Match(form).Groups[1].Value;
+        using var signIn = await _http.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = Email,
+            ["password"] = Password,
+            ["__csrf"] = token,
+        }));
+        var developers = await _http.GetStringAsync("/developers?stage=build");
+        _profile = "/developers/" + MemberLink().Match(developers).Groups[1].Value;
+        Console.WriteLine($"// signed in: {signIn.StatusCode}; profile page {_profile}");
+    }
+
+    [Benchmark]
+    public async Task<int> Load()
+    {
+        using var response = await _http.GetAsync(Page == "profile" ? _profile : Page);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode == HttpStatusCode.OK
+            ? body.Length
+            : throw new InvalidOperationException($"{Page} answered {response.StatusCode}");
+    }
+
+    [GlobalCleanup]
+    public async Task StopServer()
+    {
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    [GeneratedRegex("name=\"__csrf\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex CsrfToken();
+
+    [GeneratedRegex("data-member=\"([0-9]+)\"")]
+    private static partial Regex MemberLink();
+}

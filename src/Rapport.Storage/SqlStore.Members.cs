@@ -111,7 +111,11 @@ public abstract partial class SqlStore
         return new MemberPage(members, next);
     }
 
-    public async Task<MemberProfile?> GetMemberAsync(Workspace workspace, long memberId, CancellationToken cancellationToken)
+    public Task<MemberProfile?> GetMemberAsync(Workspace workspace, long memberId, CancellationToken cancellationToken) =>
+        InSnapshotAsync(() => ReadMemberAsync(workspace, memberId, cancellationToken), cancellationToken);
+
+    /// <summary>A member's profile from queries that should run in one snapshot (<see cref="InSnapshotAsync"/>).</summary>
+    private async Task<MemberProfile?> ReadMemberAsync(Workspace workspace, long memberId, CancellationToken cancellationToken)
     {
         object?[] key = [workspace.Id, memberId];
         var identities = await QueryAsync(
@@ -147,10 +151,7 @@ public abstract partial class SqlStore
             }, cancellationToken).ConfigureAwait(false);
 
         return await QueryAsync(
-            """
-            SELECT first_activity_at, last_activity_at, activity_count, discover_at, evaluate_at, learn_at, build_at, scale_at
-            FROM members WHERE workspace_id = $1 AND id = $2
-            """, key,
+            $"SELECT {MemberProgressColumns} FROM members WHERE workspace_id = $1 AND id = $2", key,
             reader =>
             {
                 if (!reader.Read())
@@ -158,13 +159,7 @@ public abstract partial class SqlStore
                     return null;
                 }
 
-                var stageTimes = new DateTime?[JourneyStages.Count];
-                for (var i = 0; i < stageTimes.Length; i++)
-                {
-                    stageTimes[i] = ReadTime(reader, 3 + i);
-                }
-
-                var progress = MemberProgress.FromStored(ReadTime(reader, 0), ReadTime(reader, 1), reader.GetInt64(2), stageTimes);
+                var progress = ReadProgress(reader, 0);
                 var reached = new SortedDictionary<JourneyStage, DateTime>();
                 foreach (var stage in JourneyStages.All)
                 {

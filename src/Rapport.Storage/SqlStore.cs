@@ -10,7 +10,43 @@ namespace Rapport.Storage;
 /// </summary>
 public abstract partial class SqlStore
 {
-    /// <summary>Runs a query on a reading connection, which sees the last committed state.</summary>
+    private readonly AsyncLocal<DbTransaction?> _snapshot = new();
+
+    /// <summary>The read-only transaction of the snapshot this flow reads in, or <c>null</c>: see <see cref="InSnapshotAsync"/>.</summary>
+    private protected DbTransaction? Snapshot => _snapshot.Value;
+
+    /// <summary>
+    /// Runs reads that must agree with each other (a profile's identities and progress, the workspace's counts) on
+    /// one connection in one read-only transaction, so that a merge committed meanwhile cannot split them:
+    /// <see cref="QueryAsync"/> calls made by <paramref name="read"/> use it. The reads run one after another.
+    /// </summary>
+    private protected async Task<T> InSnapshotAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        if (_snapshot.Value is not null)
+        {
+            return await read().ConfigureAwait(false);
+        }
+
+        var transaction = await BeginSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _snapshot.Value = transaction;
+            return await read().ConfigureAwait(false);
+        }
+        finally
+        {
+            _snapshot.Value = null;
+            await EndSnapshotAsync(transaction).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Opens a connection and a read-only transaction that sees one committed state.</summary>
+    private protected abstract Task<DbTransaction> BeginSnapshotAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ends a snapshot's transaction and gives back its connection.</summary>
+    private protected abstract ValueTask EndSnapshotAsync(DbTransaction transaction);
+
+    /// <summary>Runs a query on a reading connection, which sees the last committed state (or the current snapshot's).</summary>
     private protected abstract Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken);
 
     /// <summary>Runs one statement that writes (and may return rows, with <c>RETURNING</c>) in its own transaction.</summary>
@@ -23,6 +59,12 @@ public abstract partial class SqlStore
 
     /// <summary>An SQL expression for the Monday (00:00 UTC) that starts the week of a timestamp column.</summary>
     private protected abstract string WeekStart(string column);
+
+    /// <summary>An SQL aggregate for the median of an expression (the mean of the middle two for an even count).</summary>
+    private protected abstract string Median(string expression);
+
+    /// <summary>An SQL expression for the seconds from one timestamp column to another, to the microsecond.</summary>
+    private protected abstract string SecondsBetween(string from, string to);
 
     /// <summary>Whether an error is a violated primary key or unique constraint.</summary>
     private protected abstract bool IsUniqueViolation(DbException exception);

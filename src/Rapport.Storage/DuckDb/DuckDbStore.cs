@@ -1,16 +1,11 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using DuckDB.NET.Data;
 using Rapport.Core.ApiKeys;
-using Rapport.Core.Funnel;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
-using Rapport.Core.Members;
-using Rapport.Core.Reports;
 using Rapport.Core.Workspaces;
 
 namespace Rapport.Storage.DuckDb;
@@ -29,6 +24,7 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
     private readonly Dictionary<int, WorkspaceIngestState> _ingestStates = [];
     private readonly ConcurrentBag<DuckDBConnection> _readers = [];
     private readonly ConcurrentDictionary<string, ApiKeyGrant> _authenticated = new(StringComparer.Ordinal);
+    private int _revocations;
 
     private DuckDbStore(string path, DuckDBConnection writer, string connectionString, TimeProvider clock)
     {
@@ -157,15 +153,6 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         }
     }
 
-    public async Task<JourneyMap> GetJourneyMapAsync(Workspace workspace, CancellationToken cancellationToken)
-    {
-        var json = await QueryAsync(
-            "SELECT definition FROM journey_maps WHERE workspace_id = $1", [workspace.Id],
-            reader => reader.Read() ? reader.GetString(0) : null,
-            cancellationToken).ConfigureAwait(false);
-        return json is null ? JourneyMap.Default : JourneyMap.Parse(json);
-    }
-
     public async Task SetJourneyMapAsync(Workspace workspace, JourneyMap map, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -183,238 +170,6 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         }
     }
 
-    public Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, CancellationToken cancellationToken)
-    {
-        var sql = new StringBuilder("""
-            SELECT count(discover_at), count(evaluate_at), count(learn_at), count(build_at), count(scale_at),
-                   median(date_diff('microsecond', discover_at, evaluate_at) / 1e6),
-                   median(date_diff('microsecond', evaluate_at, learn_at) / 1e6),
-                   median(date_diff('microsecond', learn_at, build_at) / 1e6),
-                   median(date_diff('microsecond', build_at, scale_at) / 1e6)
-            FROM members
-            WHERE workspace_id = $1
-            """);
-        var parameters = new List<object?> { workspace.Id };
-        if (range.From is { } from)
-        {
-            parameters.Add(from);
-            sql.Append(" AND first_activity_at >= $").Append(parameters.Count);
-        }
-
-        if (range.To is { } to)
-        {
-            parameters.Add(to);
-            sql.Append(" AND first_activity_at < $").Append(parameters.Count);
-        }
-
-        return QueryAsync(sql.ToString(), [.. parameters], reader =>
-        {
-            reader.Read();
-            Span<long> developers = stackalloc long[JourneyStages.Count];
-            var medians = new double?[JourneyStages.Count];
-            for (var i = 0; i < JourneyStages.Count; i++)
-            {
-                developers[i] = reader.GetInt64(i);
-                medians[i] = i == 0 || reader.IsDBNull(JourneyStages.Count + i - 1) ? null : reader.GetDouble(JourneyStages.Count + i - 1);
-            }
-
-            return FunnelReport.FromCounts(developers, medians);
-        }, cancellationToken);
-    }
-
-    public async Task<MemberProfile?> FindMemberAsync(Workspace workspace, Identity identity, CancellationToken cancellationToken)
-    {
-        var memberId = await QueryAsync(
-            "SELECT member_id FROM identities WHERE workspace_id = $1 AND kind = $2 AND value = $3",
-            [workspace.Id, identity.Kind, identity.Value],
-            reader => reader.Read() ? reader.GetInt64(0) : (long?)null,
-            cancellationToken).ConfigureAwait(false);
-        if (memberId is not { } id)
-        {
-            return null;
-        }
-
-        var identities = await QueryAsync(
-            "SELECT kind, value FROM identities WHERE workspace_id = $1 AND member_id = $2 ORDER BY kind, value",
-            [workspace.Id, id],
-            reader =>
-            {
-                var list = new List<string>();
-                while (reader.Read())
-                {
-                    list.Add($"{reader.GetString(0)}:{reader.GetString(1)}");
-                }
-
-                return list;
-            }, cancellationToken).ConfigureAwait(false);
-
-        var traits = await QueryAsync(
-            """
-            SELECT t.key, t.value FROM traits t
-            JOIN identities i ON i.workspace_id = t.workspace_id AND i.id = t.identity_id
-            WHERE t.workspace_id = $1 AND i.member_id = $2
-            ORDER BY t.updated_at, t.key
-            """,
-            [workspace.Id, id],
-            reader =>
-            {
-                var map = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
-                while (reader.Read())
-                {
-                    using var value = JsonDocument.Parse(reader.GetString(1));
-                    map[reader.GetString(0)] = value.RootElement.Clone();
-                }
-
-                return map;
-            }, cancellationToken).ConfigureAwait(false);
-
-        return await QueryAsync(
-            $"SELECT {MemberColumns} FROM members WHERE workspace_id = $1 AND id = $2",
-            [workspace.Id, id],
-            reader =>
-            {
-                if (!reader.Read())
-                {
-                    return null;
-                }
-
-                var progress = ReadProgress(reader);
-                var reached = new SortedDictionary<JourneyStage, DateTime>();
-                foreach (var stage in JourneyStages.All)
-                {
-                    if (progress.ReachedAt(stage) is { } at)
-                    {
-                        reached[stage] = at;
-                    }
-                }
-
-                return new MemberProfile(id, MemberDisplayName.FromTraits(traits), identities, traits, progress.Stage, reached,
-                    progress.ActivityCount, progress.FirstActivity, progress.LastActivity);
-            }, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<WorkspaceStats> GetStatsAsync(Workspace workspace, CancellationToken cancellationToken)
-    {
-        object?[] ws = [workspace.Id];
-        var developers = await QueryAsync("SELECT count(*) FROM members WHERE workspace_id = $1", ws,
-            reader => reader.Read() ? reader.GetInt64(0) : 0, cancellationToken).ConfigureAwait(false);
-        var identified = await QueryAsync(
-            "SELECT count(DISTINCT member_id) FROM identities WHERE workspace_id = $1 AND kind <> 'anonymous'", ws,
-            reader => reader.Read() ? reader.GetInt64(0) : 0, cancellationToken).ConfigureAwait(false);
-        var identities = await QueryAsync(
-            "SELECT kind, count(*) FROM identities WHERE workspace_id = $1 GROUP BY kind ORDER BY kind", ws,
-            reader =>
-            {
-                var byKind = new SortedDictionary<string, long>(StringComparer.Ordinal);
-                while (reader.Read())
-                {
-                    byKind[reader.GetString(0)] = reader.GetInt64(1);
-                }
-
-                return byKind;
-            }, cancellationToken).ConfigureAwait(false);
-        var (activities, first, last) = await QueryAsync(
-            "SELECT count(*), min(occurred_at), max(occurred_at) FROM activities WHERE workspace_id = $1", ws,
-            reader =>
-            {
-                reader.Read();
-                return (reader.GetInt64(0), reader.GetNullableDateTime(1), reader.GetNullableDateTime(2));
-            }, cancellationToken).ConfigureAwait(false);
-        var top = await QueryAsync(
-            "SELECT type, count(*) AS n FROM activities WHERE workspace_id = $1 GROUP BY type ORDER BY n DESC, type LIMIT 10", ws,
-            reader =>
-            {
-                var list = new List<ActivityTypeCount>();
-                while (reader.Read())
-                {
-                    list.Add(new ActivityTypeCount(reader.GetString(0), reader.GetInt64(1)));
-                }
-
-                return list;
-            }, cancellationToken).ConfigureAwait(false);
-        return new WorkspaceStats(developers, identified, developers - identified, identities, activities, top, first, last);
-    }
-
-    public async IAsyncEnumerable<MemberProgress> ReadMemberProgressAsync(Workspace workspace, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var all = await QueryAsync($"SELECT {MemberColumns} FROM members WHERE workspace_id = $1 ORDER BY id", [workspace.Id], reader =>
-        {
-            var list = new List<MemberProgress>();
-            while (reader.Read())
-            {
-                list.Add(ReadProgress(reader));
-            }
-
-            return list;
-        }, cancellationToken).ConfigureAwait(false);
-        foreach (var progress in all)
-        {
-            yield return progress;
-        }
-    }
-
-    public async Task<CreatedApiKey> CreateApiKeyAsync(Workspace workspace, ApiKeyScope scope, string? name, CancellationToken cancellationToken)
-    {
-        var plaintext = ApiKeySecrets.Generate();
-        var prefix = ApiKeySecrets.PrefixOf(plaintext)!;
-        var trimmedName = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
-        var createdAt = Now();
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var id = _writer.Scalar<long>("SELECT coalesce(max(id), 0) + 1 FROM api_keys WHERE workspace_id = $1", workspace.Id);
-            _writer.Execute(
-                "INSERT INTO api_keys (workspace_id, id, prefix, sha256, scope, name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                workspace.Id, id, prefix, Convert.ToHexStringLower(ApiKeySecrets.Hash(plaintext)), ApiKeyScopes.Name(scope), trimmedName, createdAt);
-            return new CreatedApiKey(new ApiKey(id, prefix, scope, trimmedName, createdAt, RevokedAt: null), plaintext);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    public Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(Workspace workspace, CancellationToken cancellationToken) =>
-        QueryAsync<IReadOnlyList<ApiKey>>(
-            $"SELECT {ApiKeyColumns} FROM api_keys WHERE workspace_id = $1 ORDER BY id", [workspace.Id],
-            reader =>
-            {
-                var keys = new List<ApiKey>();
-                while (reader.Read())
-                {
-                    keys.Add(ReadApiKey(reader));
-                }
-
-                return keys;
-            }, cancellationToken);
-
-    public async Task<ApiKey?> RevokeApiKeyAsync(Workspace workspace, string prefixOrId, CancellationToken cancellationToken)
-    {
-        _authenticated.Clear();
-        var text = prefixOrId.Trim();
-        long? id = long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : null;
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Only an unrevoked key gets a revocation time, so revoking twice keeps the first time.
-            _writer.Execute(
-                "UPDATE api_keys SET revoked_at = $4 WHERE workspace_id = $1 AND (prefix = $2 OR id = $3) AND revoked_at IS NULL",
-                workspace.Id, text, id, Now());
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-
-        return await QueryAsync(
-            $"SELECT {ApiKeyColumns} FROM api_keys WHERE workspace_id = $1 AND (prefix = $2 OR id = $3) ORDER BY id LIMIT 1",
-            [workspace.Id, text, id],
-            reader => reader.Read() ? ReadApiKey(reader) : null,
-            cancellationToken).ConfigureAwait(false);
-    }
-
     public async Task<ApiKeyGrant?> AuthenticateApiKeyAsync(string plaintext, CancellationToken cancellationToken)
     {
         // This process owns the file, so nothing revokes a key behind its back: a key that authenticated stays
@@ -425,50 +180,14 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
             return remembered;
         }
 
-        var grant = await FindGrantAsync(plaintext, cancellationToken).ConfigureAwait(false);
-        if (grant is not null)
+        var revocations = Volatile.Read(ref _revocations);
+        var grant = await FindApiKeyGrantAsync(plaintext, cancellationToken).ConfigureAwait(false);
+        if (grant is not null && revocations == Volatile.Read(ref _revocations))
         {
             _authenticated[fingerprint] = grant;
         }
 
         return grant;
-    }
-
-    private async Task<ApiKeyGrant?> FindGrantAsync(string plaintext, CancellationToken cancellationToken)
-    {
-        if (ApiKeySecrets.PrefixOf(plaintext) is not { } prefix)
-        {
-            return null;
-        }
-
-        var candidates = await QueryAsync(
-            """
-            SELECT k.workspace_id, w.slug, w.created_at, k.id, k.sha256, k.scope
-            FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id
-            WHERE k.prefix = $1 AND k.revoked_at IS NULL
-            """,
-            [prefix],
-            reader =>
-            {
-                var found = new List<(ApiKeyGrant Grant, string Sha256)>(1);
-                while (reader.Read())
-                {
-                    var workspace = new Workspace(reader.GetInt32(0), reader.GetString(1), reader.GetNullableDateTime(2)!.Value);
-                    found.Add((new ApiKeyGrant(workspace, ApiKeyScopes.Parse(reader.GetString(5)), reader.GetInt64(3), prefix), reader.GetString(4)));
-                }
-
-                return found;
-            }, cancellationToken).ConfigureAwait(false);
-
-        foreach (var (grant, sha256) in candidates)
-        {
-            if (ApiKeySecrets.Matches(plaintext, Convert.FromHexString(sha256)))
-            {
-                return grant;
-            }
-        }
-
-        return null;
     }
 
     public async ValueTask DisposeAsync()
@@ -488,26 +207,6 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
             _writeLock.Release();
             _writeLock.Dispose();
         }
-    }
-
-    private const string ApiKeyColumns = "id, prefix, scope, name, created_at, revoked_at";
-
-    private static ApiKey ReadApiKey(DbDataReader reader) =>
-        new(reader.GetInt64(0), reader.GetString(1), ApiKeyScopes.Parse(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetNullableDateTime(4)!.Value, reader.GetNullableDateTime(5));
-
-    private const string MemberColumns =
-        "first_activity_at, last_activity_at, activity_count, discover_at, evaluate_at, learn_at, build_at, scale_at";
-
-    private static MemberProgress ReadProgress(DbDataReader reader)
-    {
-        Span<DateTime?> reached = new DateTime?[JourneyStages.Count];
-        for (var i = 0; i < JourneyStages.Count; i++)
-        {
-            reached[i] = reader.GetNullableDateTime(3 + i);
-        }
-
-        return MemberProgress.FromStored(reader.GetNullableDateTime(0), reader.GetNullableDateTime(1), reader.GetInt64(2), reached);
     }
 
     private async Task<WorkspaceIngestState> GetIngestStateAsync(Workspace workspace, CancellationToken cancellationToken)
@@ -620,8 +319,23 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Forgets every key that authenticated. A lookup that read the key before the revocation committed sees the
+    /// count change and does not remember its answer.
+    /// </summary>
+    private protected override void ApiKeysRevoked()
+    {
+        Interlocked.Increment(ref _revocations);
+        _authenticated.Clear();
+    }
+
     private protected override async Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
+        if (Snapshot is { } snapshot)
+        {
+            return await ((DuckDBConnection)snapshot.Connection!).QueryAsync(sql, parameters, read, cancellationToken).ConfigureAwait(false);
+        }
+
         // Readers use their own connection (DuckDB shares one database per file within a process) and see the
         // last committed state, never a half-written ingest.
         // Connections are pooled: opening one per query costs more than a small query itself.
@@ -678,7 +392,32 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         }
     }
 
+    private protected override Task<DbTransaction> BeginSnapshotAsync(CancellationToken cancellationToken)
+    {
+        // DuckDB's transactions are snapshots: a reader's transaction sees what was committed when it began.
+        if (!_readers.TryTake(out var connection))
+        {
+            connection = new DuckDBConnection(_connectionString);
+            connection.Open();
+        }
+
+        return Task.FromResult<DbTransaction>(connection.BeginTransaction());
+    }
+
+    private protected override ValueTask EndSnapshotAsync(DbTransaction transaction)
+    {
+        var connection = (DuckDBConnection)transaction.Connection!;
+        transaction.Rollback();
+        transaction.Dispose();
+        _readers.Add(connection);
+        return ValueTask.CompletedTask;
+    }
+
     private protected override DateTime Now() => _clock.GetUtcNow().UtcDateTime;
+
+    private protected override string Median(string expression) => $"median({expression})";
+
+    private protected override string SecondsBetween(string from, string to) => $"date_diff('microsecond', {from}, {to}) / 1e6";
 
     // DuckDB's weeks start on Monday (ISO 8601), and its timestamps are UTC already.
     private protected override string WeekStart(string column) => $"CAST(date_trunc('week', {column}) AS TIMESTAMP)";

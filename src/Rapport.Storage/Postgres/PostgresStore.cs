@@ -1,17 +1,11 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Rapport.Core.ApiKeys;
-using Rapport.Core.Funnel;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
-using Rapport.Core.Members;
-using Rapport.Core.Reports;
 using Rapport.Core.Workspaces;
 using static Rapport.Storage.Postgres.PostgresConnectionExtensions;
 
@@ -237,12 +231,6 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
             """,
             [workspace.Id], cancellationToken);
 
-    public async Task<JourneyMap> GetJourneyMapAsync(Workspace workspace, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadJourneyMapAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
-    }
-
     private static async Task<JourneyMap> ReadJourneyMapAsync(NpgsqlConnection connection, Workspace workspace, CancellationToken cancellationToken)
     {
         var json = await connection.QueryAsync(
@@ -334,271 +322,12 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, CancellationToken cancellationToken)
-    {
-        var sql = new StringBuilder("""
-            SELECT count(discover_at), count(evaluate_at), count(learn_at), count(build_at), count(scale_at),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM evaluate_at - discover_at)::double precision),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM learn_at - evaluate_at)::double precision),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM build_at - learn_at)::double precision),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM scale_at - build_at)::double precision)
-            FROM members
-            WHERE workspace_id = $1
-            """);
-        var parameters = new List<object?> { workspace.Id };
-        if (range.From is { } from)
-        {
-            parameters.Add(from);
-            sql.Append(" AND first_activity_at >= $").Append(parameters.Count);
-        }
-
-        if (range.To is { } to)
-        {
-            parameters.Add(to);
-            sql.Append(" AND first_activity_at < $").Append(parameters.Count);
-        }
-
-        return QueryAsync(sql.ToString(), [.. parameters], reader =>
-        {
-            reader.Read();
-            Span<long> developers = stackalloc long[JourneyStages.Count];
-            var medians = new double?[JourneyStages.Count];
-            for (var i = 0; i < JourneyStages.Count; i++)
-            {
-                developers[i] = reader.GetInt64(i);
-                medians[i] = i == 0 || reader.IsDBNull(JourneyStages.Count + i - 1) ? null : reader.GetDouble(JourneyStages.Count + i - 1);
-            }
-
-            return FunnelReport.FromCounts(developers, medians);
-        }, cancellationToken);
-    }
-
-    public async Task<MemberProfile?> FindMemberAsync(Workspace workspace, Identity identity, CancellationToken cancellationToken)
-    {
-        // One connection and one snapshot for the whole profile, so a merge committed meanwhile cannot split it.
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
-            .ConfigureAwait(false);
-        var memberId = await connection.QueryAsync(
-            "SELECT member_id FROM identities WHERE workspace_id = $1 AND kind = $2 AND value = $3",
-            [workspace.Id, identity.Kind, identity.Value],
-            reader => reader.Read() ? reader.GetInt64(0) : (long?)null,
-            cancellationToken).ConfigureAwait(false);
-        if (memberId is not { } id)
-        {
-            return null;
-        }
-
-        var identities = await connection.QueryAsync(
-            "SELECT kind, value FROM identities WHERE workspace_id = $1 AND member_id = $2 ORDER BY kind, value",
-            [workspace.Id, id],
-            reader =>
-            {
-                var list = new List<string>();
-                while (reader.Read())
-                {
-                    list.Add($"{reader.GetString(0)}:{reader.GetString(1)}");
-                }
-
-                return list;
-            }, cancellationToken).ConfigureAwait(false);
-
-        var traits = await connection.QueryAsync(
-            """
-            SELECT t.key, t.value FROM traits t
-            JOIN identities i ON i.workspace_id = t.workspace_id AND i.id = t.identity_id
-            WHERE t.workspace_id = $1 AND i.member_id = $2
-            ORDER BY t.updated_at, t.key
-            """,
-            [workspace.Id, id],
-            reader =>
-            {
-                var map = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
-                while (reader.Read())
-                {
-                    using var value = JsonDocument.Parse(reader.GetString(1));
-                    map[reader.GetString(0)] = value.RootElement.Clone();
-                }
-
-                return map;
-            }, cancellationToken).ConfigureAwait(false);
-
-        return await connection.QueryAsync(
-            $"SELECT {MemberColumns} FROM members WHERE workspace_id = $1 AND id = $2",
-            [workspace.Id, id],
-            reader =>
-            {
-                if (!reader.Read())
-                {
-                    return null;
-                }
-
-                var progress = ReadProgress(reader);
-                var reached = new SortedDictionary<JourneyStage, DateTime>();
-                foreach (var stage in JourneyStages.All)
-                {
-                    if (progress.ReachedAt(stage) is { } at)
-                    {
-                        reached[stage] = at;
-                    }
-                }
-
-                return new MemberProfile(id, MemberDisplayName.FromTraits(traits), identities, traits, progress.Stage, reached,
-                    progress.ActivityCount, progress.FirstActivity, progress.LastActivity);
-            }, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<WorkspaceStats> GetStatsAsync(Workspace workspace, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
-            .ConfigureAwait(false);
-        object?[] ws = [workspace.Id];
-        var developers = await connection.QueryAsync("SELECT count(*) FROM members WHERE workspace_id = $1", ws,
-            reader => reader.Read() ? reader.GetInt64(0) : 0, cancellationToken).ConfigureAwait(false);
-        var identified = await connection.QueryAsync(
-            "SELECT count(DISTINCT member_id) FROM identities WHERE workspace_id = $1 AND kind <> 'anonymous'", ws,
-            reader => reader.Read() ? reader.GetInt64(0) : 0, cancellationToken).ConfigureAwait(false);
-        var identities = await connection.QueryAsync(
-            "SELECT kind, count(*) FROM identities WHERE workspace_id = $1 GROUP BY kind ORDER BY kind", ws,
-            reader =>
-            {
-                var byKind = new SortedDictionary<string, long>(StringComparer.Ordinal);
-                while (reader.Read())
-                {
-                    byKind[reader.GetString(0)] = reader.GetInt64(1);
-                }
-
-                return byKind;
-            }, cancellationToken).ConfigureAwait(false);
-        var (activities, first, last) = await connection.QueryAsync(
-            "SELECT count(*), min(occurred_at), max(occurred_at) FROM activities WHERE workspace_id = $1", ws,
-            reader =>
-            {
-                reader.Read();
-                return (reader.GetInt64(0), reader.GetNullableUtc(1), reader.GetNullableUtc(2));
-            }, cancellationToken).ConfigureAwait(false);
-        var top = await connection.QueryAsync(
-            "SELECT type, count(*) AS n FROM activities WHERE workspace_id = $1 GROUP BY type ORDER BY n DESC, type LIMIT 10", ws,
-            reader =>
-            {
-                var list = new List<ActivityTypeCount>();
-                while (reader.Read())
-                {
-                    list.Add(new ActivityTypeCount(reader.GetString(0), reader.GetInt64(1)));
-                }
-
-                return list;
-            }, cancellationToken).ConfigureAwait(false);
-        return new WorkspaceStats(developers, identified, developers - identified, identities, activities, top, first, last);
-    }
-
-    public async IAsyncEnumerable<MemberProgress> ReadMemberProgressAsync(Workspace workspace, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command($"SELECT {MemberColumns} FROM members WHERE workspace_id = $1 ORDER BY id", workspace.Id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return ReadProgress(reader);
-        }
-    }
-
-    public async Task<CreatedApiKey> CreateApiKeyAsync(Workspace workspace, ApiKeyScope scope, string? name, CancellationToken cancellationToken)
-    {
-        var plaintext = ApiKeySecrets.Generate();
-        var prefix = ApiKeySecrets.PrefixOf(plaintext)!;
-        var trimmedName = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
-        var createdAt = Now();
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        // Keys are numbered per workspace; the lock keeps two processes from giving out the same number.
-        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock($1, $2)", [PostgresLocks.ApiKeys, workspace.Id], cancellationToken)
-            .ConfigureAwait(false);
-        var id = await connection.ScalarAsync<long>(
-            "SELECT coalesce(max(id), 0) + 1 FROM api_keys WHERE workspace_id = $1", [workspace.Id], cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            "INSERT INTO api_keys (workspace_id, id, prefix, sha256, scope, name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            [workspace.Id, id, prefix, Convert.ToHexStringLower(ApiKeySecrets.Hash(plaintext)), ApiKeyScopes.Name(scope),
-                Typed(trimmedName, NpgsqlDbType.Text), createdAt],
-            cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new CreatedApiKey(new ApiKey(id, prefix, scope, trimmedName, createdAt, RevokedAt: null), plaintext);
-    }
-
-    public Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(Workspace workspace, CancellationToken cancellationToken) =>
-        QueryAsync<IReadOnlyList<ApiKey>>(
-            $"SELECT {ApiKeyColumns} FROM api_keys WHERE workspace_id = $1 ORDER BY id", [workspace.Id],
-            reader =>
-            {
-                var keys = new List<ApiKey>();
-                while (reader.Read())
-                {
-                    keys.Add(ReadApiKey(reader));
-                }
-
-                return keys;
-            }, cancellationToken);
-
-    public async Task<ApiKey?> RevokeApiKeyAsync(Workspace workspace, string prefixOrId, CancellationToken cancellationToken)
-    {
-        var text = prefixOrId.Trim();
-        long? id = long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : null;
-        object?[] parameters = [workspace.Id, text, Typed(id, NpgsqlDbType.Bigint)];
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        // Only an unrevoked key gets a revocation time, so revoking twice keeps the first time.
-        await connection.ExecuteAsync(
-            "UPDATE api_keys SET revoked_at = $4 WHERE workspace_id = $1 AND (prefix = $2 OR id = $3) AND revoked_at IS NULL",
-            [.. parameters, Now()], cancellationToken).ConfigureAwait(false);
-        return await connection.QueryAsync(
-            $"SELECT {ApiKeyColumns} FROM api_keys WHERE workspace_id = $1 AND (prefix = $2 OR id = $3) ORDER BY id LIMIT 1",
-            [workspace.Id, text, Typed(id, NpgsqlDbType.Bigint)],
-            reader => reader.Read() ? ReadApiKey(reader) : null,
-            cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Looks the key up every time, unlike DuckDB: another process sharing the database may revoke it at any moment,
     /// and a revoked key must stop working at once. The lookup is one indexed query by prefix.
     /// </summary>
-    public async Task<ApiKeyGrant?> AuthenticateApiKeyAsync(string plaintext, CancellationToken cancellationToken)
-    {
-        if (ApiKeySecrets.PrefixOf(plaintext) is not { } prefix)
-        {
-            return null;
-        }
-
-        var candidates = await QueryAsync(
-            """
-            SELECT k.workspace_id, w.slug, w.created_at, k.id, k.sha256, k.scope
-            FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id
-            WHERE k.prefix = $1 AND k.revoked_at IS NULL
-            """,
-            [prefix],
-            reader =>
-            {
-                var found = new List<(ApiKeyGrant Grant, string Sha256)>(1);
-                while (reader.Read())
-                {
-                    var workspace = new Workspace(reader.GetInt32(0), reader.GetString(1), reader.GetNullableUtc(2)!.Value);
-                    found.Add((new ApiKeyGrant(workspace, ApiKeyScopes.Parse(reader.GetString(5)), reader.GetInt64(3), prefix), reader.GetString(4)));
-                }
-
-                return found;
-            }, cancellationToken).ConfigureAwait(false);
-
-        foreach (var (grant, sha256) in candidates)
-        {
-            if (ApiKeySecrets.Matches(plaintext, Convert.FromHexString(sha256)))
-            {
-                return grant;
-            }
-        }
-
-        return null;
-    }
+    public Task<ApiKeyGrant?> AuthenticateApiKeyAsync(string plaintext, CancellationToken cancellationToken) =>
+        FindApiKeyGrantAsync(plaintext, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -615,26 +344,6 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
             writer.Lock.Release();
             writer.Lock.Dispose();
         }
-    }
-
-    private const string ApiKeyColumns = "id, prefix, scope, name, created_at, revoked_at";
-
-    private static ApiKey ReadApiKey(DbDataReader reader) =>
-        new(reader.GetInt64(0), reader.GetString(1), ApiKeyScopes.Parse(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetNullableUtc(4)!.Value, reader.GetNullableUtc(5));
-
-    private const string MemberColumns =
-        "first_activity_at, last_activity_at, activity_count, discover_at, evaluate_at, learn_at, build_at, scale_at";
-
-    private static MemberProgress ReadProgress(DbDataReader reader)
-    {
-        Span<DateTime?> reached = new DateTime?[JourneyStages.Count];
-        for (var i = 0; i < JourneyStages.Count; i++)
-        {
-            reached[i] = reader.GetNullableUtc(3 + i);
-        }
-
-        return MemberProgress.FromStored(reader.GetNullableUtc(0), reader.GetNullableUtc(1), reader.GetInt64(2), reached);
     }
 
     /// <summary>The workspace's identity graph, message keys and journey map, read inside the ingest transaction.</summary>
@@ -682,6 +391,11 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
 
     private protected override async Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
+        if (Snapshot is { } snapshot)
+        {
+            return await ((NpgsqlConnection)snapshot.Connection!).QueryAsync(sql, parameters, read, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QueryAsync(sql, parameters, read, cancellationToken).ConfigureAwait(false);
     }
@@ -706,7 +420,35 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private protected override async Task<DbTransaction> BeginSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
+                .ConfigureAwait(false);
+            await connection.ExecuteAsync("SET TRANSACTION READ ONLY", [], cancellationToken).ConfigureAwait(false);
+            return transaction;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private protected override async ValueTask EndSnapshotAsync(DbTransaction transaction)
+    {
+        var connection = transaction.Connection!;
+        await transaction.DisposeAsync().ConfigureAwait(false);
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
     private protected override DateTime Now() => _clock.GetUtcNow().UtcDateTime;
+
+    private protected override string Median(string expression) => $"percentile_cont(0.5) WITHIN GROUP (ORDER BY {expression})";
+
+    private protected override string SecondsBetween(string from, string to) => $"extract(epoch FROM {to} - {from})::double precision";
 
     // date_trunc on timestamptz would cut at midnight of the session's time zone; weeks are UTC weeks.
     private protected override string WeekStart(string column) => $"date_trunc('week', {column} AT TIME ZONE 'UTC')";

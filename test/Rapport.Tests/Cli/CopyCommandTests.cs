@@ -1,4 +1,4 @@
-using Npgsql;
+using Rapport.Storage.Tests.Postgres;
 
 namespace Rapport.Tests.Cli;
 
@@ -40,7 +40,7 @@ public sealed class CopyCommandTests : IAsyncLifetime
     [Fact]
     public async Task Copy_to_PostgreSQL_and_back_keeps_the_funnel_members_and_keys()
     {
-        _database = await CreateDatabaseAsync();
+        _database = await PostgresTestServer.CreateDatabaseAsync(TestContext.Current.CancellationToken);
         Assert.Equal(0, (await RunAsync("--db", "a.duckdb", "import", "segment", _journey)).ExitCode);
         var created = await RunAsync("--db", "a.duckdb", "keys", "create", "--scope", "ingest");
         Assert.True(created.ExitCode == 0, created.Error);
@@ -66,44 +66,11 @@ public sealed class CopyCommandTests : IAsyncLifetime
         _directory.Dispose();
         if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(ServerConnectionString());
-            await connection.OpenAsync();
-            var name = new NpgsqlConnectionStringBuilder(_database).Database;
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await PostgresTestServer.DropDatabaseAsync(_database);
         }
     }
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
         RapportProcess.RunAsync(_directory.Path, arguments);
 
-    private static string ServerConnectionString()
-    {
-        var configured = Environment.GetEnvironmentVariable("RAPPORT_TEST_POSTGRES");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-        {
-            throw new InvalidOperationException(
-                "RAPPORT_TEST_POSTGRES is not set, and on CI the PostgreSQL tests must run: start a server with .ci/postgres.sh.");
-        }
-
-        Assert.Skip("RAPPORT_TEST_POSTGRES is not set: this test needs a PostgreSQL server (.ci/postgres.sh starts one).");
-        return null!;
-    }
-
-    private static async Task<string> CreateDatabaseAsync()
-    {
-        // A database name cannot be a query parameter; this one is made here from a GUID, never from input.
-        var name = $"rapport_test_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(ServerConnectionString());
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = name }.ConnectionString;
-    }
 }

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Npgsql;
+using Rapport.Storage.Tests.Postgres;
 
 namespace Rapport.Tests.Web;
 
@@ -20,7 +20,7 @@ public sealed class PostgresServeTests : IAsyncLifetime
     [Fact]
     public async Task Two_servers_on_one_database_store_every_message_once_and_merge_identities()
     {
-        _database = await CreateDatabaseAsync();
+        _database = await PostgresTestServer.CreateDatabaseAsync(TestContext.Current.CancellationToken);
         var created = await RapportProcess.RunAsync(_directory.Path, "--db", _database, "keys", "create", "--scope", "ingest");
         Assert.True(created.ExitCode == 0, created.Error);
         var key = created.Output.Split('\n').Select(line => line.Trim()).Single(line => line.StartsWith("rpk_", StringComparison.Ordinal));
@@ -83,12 +83,7 @@ public sealed class PostgresServeTests : IAsyncLifetime
         _directory.Dispose();
         if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(ServerConnectionString());
-            await connection.OpenAsync();
-            var name = new NpgsqlConnectionStringBuilder(_database).Database;
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await PostgresTestServer.DropDatabaseAsync(_database);
         }
     }
 
@@ -105,32 +100,4 @@ public sealed class PostgresServeTests : IAsyncLifetime
             });
     }
 
-    private static string ServerConnectionString()
-    {
-        var configured = Environment.GetEnvironmentVariable("RAPPORT_TEST_POSTGRES");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-        {
-            throw new InvalidOperationException(
-                "RAPPORT_TEST_POSTGRES is not set, and on CI the PostgreSQL tests must run: start a server with .ci/postgres.sh.");
-        }
-
-        Assert.Skip("RAPPORT_TEST_POSTGRES is not set: this test needs a PostgreSQL server (.ci/postgres.sh starts one).");
-        return null!;
-    }
-
-    private static async Task<string> CreateDatabaseAsync()
-    {
-        // A database name cannot be a query parameter; this one is made here from a GUID, never from input.
-        var name = $"rapport_test_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(ServerConnectionString());
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = name }.ConnectionString;
-    }
 }

@@ -44,6 +44,27 @@ public sealed class IdentityGraph
 
     public bool Contains(Identity identity) => _identities.ContainsKey(identity);
 
+    /// <summary>
+    /// Replays a merge that another writer of the store committed: <paramref name="loser"/> now belongs to
+    /// <paramref name="winner"/>, as if this graph had merged them itself.
+    /// </summary>
+    public void ApplyStoredMerge(long winner, long loser)
+    {
+        var (root, absorbed) = (Find(winner), Find(loser));
+        if (root == absorbed)
+        {
+            return;
+        }
+
+        _absorbedBy[absorbed] = root;
+        if (_userIdOf.Remove(absorbed, out var user))
+        {
+            _userIdOf.TryAdd(root, user);
+        }
+
+        _nextMemberId = Math.Max(_nextMemberId, Math.Max(winner, loser) + 1);
+    }
+
     /// <summary>The identity's id and its member (after merges), if the identity is known.</summary>
     public bool TryFind(Identity identity, out long identityId, out long memberId)
     {

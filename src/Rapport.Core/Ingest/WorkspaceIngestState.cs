@@ -8,6 +8,11 @@ namespace Rapport.Core.Ingest;
 /// stored (for idempotency) and its journey map. A store loads it, keeps it while it is the only writer, and drops
 /// it when a transaction rolls back.
 /// </summary>
+/// <remarks>
+/// A store whose own unique index knows every stored message key (PostgreSQL) need not hold them all in memory: it
+/// calls <see cref="ForgetMessageKeys"/> when a session starts and <see cref="RememberStoredMessageKeys"/> with the
+/// stored keys among each group of messages before adding them, so only one session's keys are held.
+/// </remarks>
 public sealed class WorkspaceIngestState(IdentityGraph identities, HashSet<Guid> messageKeys, JourneyMap journey)
 {
     public IdentityGraph Identities { get; } = identities;
@@ -17,4 +22,9 @@ public sealed class WorkspaceIngestState(IdentityGraph identities, HashSet<Guid>
     internal HashSet<Guid> MessageKeys { get; } = messageKeys;
 
     public int MessageKeyCount => MessageKeys.Count;
+
+    public void ForgetMessageKeys() => MessageKeys.Clear();
+
+    /// <summary>Marks keys as stored, so that messages with them are skipped as duplicates.</summary>
+    public void RememberStoredMessageKeys(IEnumerable<Guid> keys) => MessageKeys.UnionWith(keys);
 }

@@ -22,7 +22,9 @@ internal sealed class PostgresIngestSession : IIngestSession
     private readonly NpgsqlTransaction _transaction;
     private readonly Workspace _workspace;
     private readonly IngestBatch _batch;
+    private readonly WorkspaceIngestState _state;
     private readonly long _startVersion;
+    private readonly Func<Guid[], CancellationToken, Task<IReadOnlyCollection<Guid>>> _findStoredKeys;
     private readonly Func<bool, long, ValueTask> _onEnd;
     private readonly Dictionary<(long IdentityId, string Key), TraitUpdate> _traits = [];
     private Task _writing = Task.CompletedTask;
@@ -30,15 +32,24 @@ internal sealed class PostgresIngestSession : IIngestSession
 
     public PostgresIngestSession(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Workspace workspace, WorkspaceIngestState state,
-        long version, DateTime receivedAt, Func<bool, long, ValueTask> onEnd)
+        long version, DateTime receivedAt, Func<Guid[], CancellationToken, Task<IReadOnlyCollection<Guid>>> findStoredKeys,
+        Func<bool, long, ValueTask> onEnd)
     {
         _connection = connection;
         _transaction = transaction;
         _workspace = workspace;
+        _state = state;
         _batch = new IngestBatch(state, receivedAt);
         _startVersion = version;
+        _findStoredKeys = findStoredKeys;
         _onEnd = onEnd;
     }
+
+    /// <summary>
+    /// The ingest version this session's commit makes; identities and merges it writes carry it, so that other
+    /// processes can catch up on them. The workspace's lock keeps any other session from taking the same number.
+    /// </summary>
+    private long WriteVersion => _startVersion + 1;
 
     public IngestSummary Summary => _batch.Summary;
 
@@ -46,6 +57,18 @@ internal sealed class PostgresIngestSession : IIngestSession
     {
         ObjectDisposedException.ThrowIf(_ended, this);
         cancellationToken.ThrowIfCancellationRequested();
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var keys = new Guid[messages.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = messages[i].MessageKey;
+        }
+
+        _state.RememberStoredMessageKeys(await _findStoredKeys(keys, cancellationToken).ConfigureAwait(false));
         foreach (var message in messages)
         {
             _batch.Add(message);
@@ -75,6 +98,11 @@ internal sealed class PostgresIngestSession : IIngestSession
         var version = summary.MessagesRead == summary.DuplicatesSkipped
             ? _startVersion
             : await PostgresStore.BumpIngestVersionAsync(_connection, _workspace, cancellationToken).ConfigureAwait(false);
+        if (version != _startVersion && version != WriteVersion)
+        {
+            throw new InvalidOperationException($"the workspace's ingest version moved from {_startVersion} to {version} under its lock");
+        }
+
         await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         await EndAsync(committed: true, version).ConfigureAwait(false);
         return _batch.Summary;
@@ -123,7 +151,7 @@ internal sealed class PostgresIngestSession : IIngestSession
         if (pending.Identities.Count > 0)
         {
             await using var copy = await _connection.BeginBinaryImportAsync(
-                "COPY identities (workspace_id, id, member_id, kind, value, first_seen_at) FROM STDIN (FORMAT BINARY)",
+                "COPY identities (workspace_id, id, member_id, kind, value, first_seen_at, ingest_version) FROM STDIN (FORMAT BINARY)",
                 cancellationToken).ConfigureAwait(false);
             foreach (var identity in pending.Identities)
             {
@@ -134,6 +162,7 @@ internal sealed class PostgresIngestSession : IIngestSession
                 await copy.WriteAsync(identity.Identity.Kind, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(identity.Identity.Value, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(AsUtc(identity.FirstSeen), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(WriteVersion, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -304,10 +333,10 @@ internal sealed class PostgresIngestSession : IIngestSession
             const string Merges = "unnest($2::bigint[], $3::bigint[]) AS m(loser_id, winner_id)";
             await _connection.ExecuteAsync(
                 $"""
-                UPDATE identities SET member_id = m.winner_id FROM {Merges}
+                UPDATE identities SET member_id = m.winner_id, ingest_version = $4 FROM {Merges}
                 WHERE identities.workspace_id = $1 AND identities.member_id = m.loser_id
                 """,
-                Parameters(), cancellationToken).ConfigureAwait(false);
+                Parameters(WriteVersion), cancellationToken).ConfigureAwait(false);
 
             // Absorbed members that were already stored fold their progress into the winner, then go.
             await _connection.ExecuteAsync(
@@ -334,11 +363,11 @@ internal sealed class PostgresIngestSession : IIngestSession
                 Parameters(), cancellationToken).ConfigureAwait(false);
             await _connection.ExecuteAsync(
                 $"""
-                INSERT INTO member_merges (workspace_id, winner_id, loser_id, merged_at, reason)
-                SELECT $1, m.winner_id, m.loser_id, $4, 'identities seen together'
+                INSERT INTO member_merges (workspace_id, winner_id, loser_id, merged_at, reason, ingest_version)
+                SELECT $1, m.winner_id, m.loser_id, $4, 'identities seen together', $5
                 FROM {Merges} JOIN members x ON x.workspace_id = $1 AND x.id = m.loser_id
                 """,
-                Parameters(at), cancellationToken).ConfigureAwait(false);
+                Parameters(at, WriteVersion), cancellationToken).ConfigureAwait(false);
             await _connection.ExecuteAsync(
                 "DELETE FROM members WHERE workspace_id = $1 AND id = ANY($2::bigint[])",
                 Parameters(), cancellationToken).ConfigureAwait(false);

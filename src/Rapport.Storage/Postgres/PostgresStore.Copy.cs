@@ -102,7 +102,13 @@ public sealed partial class PostgresStore
                 }
             }
 
-            await BumpIngestVersionAsync(connection, target, cancellationToken).ConfigureAwait(false);
+            // Every copied identity and merge is new to a process that caches the (empty) workspace: marked with the
+            // version the copy makes, they are what such a process catches up on.
+            var version = await BumpIngestVersionAsync(connection, target, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync("UPDATE identities SET ingest_version = $2 WHERE workspace_id = $1", [target.Id, version], cancellationToken)
+                .ConfigureAwait(false);
+            await connection.ExecuteAsync("UPDATE member_merges SET ingest_version = $2 WHERE workspace_id = $1", [target.Id, version], cancellationToken)
+                .ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -22,6 +22,7 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, Workspace> _workspaces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, WorkspaceWriter> _writers = new();
+    private int _ingestStateLoads;
 
     private PostgresStore(NpgsqlDataSource dataSource, string description, TimeProvider clock)
     {
@@ -31,6 +32,9 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
     }
 
     public string Description { get; }
+
+    /// <summary>How often this process has read a workspace's whole identity graph, rather than caught up on it.</summary>
+    internal int IngestStateLoads => Volatile.Read(ref _ingestStateLoads);
 
     /// <summary>
     /// Connects to the server a connection string (<c>Host=…;Database=…</c>) or URI
@@ -169,18 +173,27 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
             connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var version = await LockForIngestAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
-            if (writer.State is null || writer.Version != version)
+            if (writer.State is not null && writer.Version != version
+                && !await CatchUpAsync(connection, workspace, writer.State, writer.Version, cancellationToken).ConfigureAwait(false))
             {
-                // Another process committed to this workspace since this one last did (or this one rolled back):
-                // what is cached may miss identities, merges and message keys, so read them again.
                 writer.State = null;
-                writer.State = await LoadIngestStateAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
-                writer.Version = version;
             }
 
+            if (writer.State is null)
+            {
+                writer.State = await LoadIngestStateAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _ingestStateLoads);
+            }
+
+            writer.Version = version;
+
+            // The primary keys know every stored message key: each group of messages is checked against them, so
+            // that the process holds only this session's keys.
+            writer.State.ForgetMessageKeys();
             var opened = connection;
             connection = null;
-            return new PostgresIngestSession(opened, transaction, workspace, writer.State, version, Now(), onEnd: (committed, newVersion) =>
+            return new PostgresIngestSession(opened, transaction, workspace, writer.State, version, Now(),
+                (keys, token) => FindStoredMessageKeysAsync(workspace, keys, token), onEnd: (committed, newVersion) =>
             {
                 if (committed)
                 {
@@ -346,7 +359,7 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
         }
     }
 
-    /// <summary>The workspace's identity graph, message keys and journey map, read inside the ingest transaction.</summary>
+    /// <summary>The workspace's identity graph and journey map, read inside the ingest transaction.</summary>
     private static async Task<WorkspaceIngestState> LoadIngestStateAsync(NpgsqlConnection connection, Workspace workspace, CancellationToken cancellationToken)
     {
         object?[] ws = [workspace.Id];
@@ -371,23 +384,76 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
             }
         }
 
-        var keyCount = await connection.ScalarAsync<long>(
-            "SELECT (SELECT count(*) FROM activities WHERE workspace_id = $1) + (SELECT count(*) FROM profile_updates WHERE workspace_id = $1)",
-            ws, cancellationToken).ConfigureAwait(false);
-        var keys = new HashSet<Guid>((int)keyCount);
+        return new WorkspaceIngestState(graph, [], journey);
+    }
+
+    /// <summary>
+    /// Brings a cached identity graph up to date with what other processes committed after <paramref name="version"/>:
+    /// their merges, then every identity they added or moved, and the journey map. Returns <c>false</c> when an
+    /// identity moved in a way no merge explains (a developer split by hand), which only a full reload gets right.
+    /// </summary>
+    private static async Task<bool> CatchUpAsync(
+        NpgsqlConnection connection, Workspace workspace, WorkspaceIngestState state, long version, CancellationToken cancellationToken)
+    {
+        object?[] since = [workspace.Id, version];
+        var graph = state.Identities;
+        var merges = await connection.QueryAsync(
+            "SELECT winner_id, loser_id FROM member_merges WHERE workspace_id = $1 AND ingest_version > $2 ORDER BY ingest_version, merged_at",
+            since,
+            reader =>
+            {
+                var list = new List<(long Winner, long Loser)>();
+                while (reader.Read())
+                {
+                    list.Add((reader.GetInt64(0), reader.GetInt64(1)));
+                }
+
+                return list;
+            }, cancellationToken).ConfigureAwait(false);
+        foreach (var (winner, loser) in merges)
+        {
+            graph.ApplyStoredMerge(winner, loser);
+        }
+
         await using (var command = connection.Command(
-            "SELECT message_key FROM activities WHERE workspace_id = $1 UNION ALL SELECT message_key FROM profile_updates WHERE workspace_id = $1",
-            ws))
+            "SELECT id, kind, value, member_id FROM identities WHERE workspace_id = $1 AND ingest_version > $2", since))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                keys.Add(reader.GetGuid(0));
+                var stored = new StoredIdentity(reader.GetInt64(0), Identity.Create(reader.GetString(1), reader.GetString(2)), reader.GetInt64(3));
+                if (graph.TryFind(stored.Identity, out _, out var member) && member != graph.Find(stored.MemberId))
+                {
+                    return false;
+                }
+
+                graph.Load(stored);
             }
         }
 
-        return new WorkspaceIngestState(graph, keys, journey);
+        state.Journey = await ReadJourneyMapAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+        return true;
     }
+
+    /// <summary>Which of these message keys the workspace already stores, as an activity or a profile update.</summary>
+    private Task<IReadOnlyCollection<Guid>> FindStoredMessageKeysAsync(Workspace workspace, Guid[] keys, CancellationToken cancellationToken) =>
+        QueryAsync<IReadOnlyCollection<Guid>>(
+            """
+            SELECT message_key FROM activities WHERE workspace_id = $1 AND message_key = ANY($2)
+            UNION ALL
+            SELECT message_key FROM profile_updates WHERE workspace_id = $1 AND message_key = ANY($2)
+            """,
+            [workspace.Id, Typed(keys, NpgsqlDbType.Array | NpgsqlDbType.Uuid)],
+            reader =>
+            {
+                var stored = new List<Guid>();
+                while (reader.Read())
+                {
+                    stored.Add(reader.GetGuid(0));
+                }
+
+                return stored;
+            }, cancellationToken);
 
     private protected override async Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {

@@ -130,6 +130,38 @@ public sealed class PostgresStoreTests : StoreConformanceTests
     }
 
     [Fact]
+    public async Task A_process_catches_up_on_another_process_s_merges_and_identities_without_reading_them_all_again()
+    {
+        var other = OpenAnotherProcess();
+        var otherWorkspace = await other.GetOrCreateWorkspaceAsync(Workspace.DefaultSlug, Token);
+        await IngestAsync(
+            """{"type":"page","messageId":"a1","anonymousId":"x","timestamp":"2026-03-01T10:00:00Z"}""",
+            """{"type":"track","messageId":"a2","userId":"7","event":"Signed Up","timestamp":"2026-03-02T10:00:00Z"}""");
+        Assert.Equal(2, (await Store.GetStatsAsync(Workspace, Token)).Developers);
+
+        // The other process merges the two stored developers and gives the merged one a GitHub login.
+        var merged = await IngestAsync(other, otherWorkspace,
+            """{"type":"identify","messageId":"b1","anonymousId":"x","userId":"7","timestamp":"2026-03-03T10:00:00Z"}""",
+            """{"type":"identify","messageId":"b2","userId":"7","timestamp":"2026-03-03T11:00:00Z","traits":{"github":"Octo"}}""");
+        Assert.Equal(1, merged.MembersMerged);
+
+        // This process now stores activities of the anonymous id and the login: both belong to the merged developer.
+        var summary = await IngestAsync(
+            """{"type":"track","messageId":"c1","anonymousId":"x","event":"API Called","timestamp":"2026-03-04T10:00:00Z"}""",
+            """{"type":"track","messageId":"c2","userId":"7","event":"Docs Viewed","timestamp":"2026-03-04T11:00:00Z","context":{"traits":{"github":"octo"}}}""",
+            """{"type":"identify","messageId":"b1","anonymousId":"x","userId":"7","timestamp":"2026-03-03T10:00:00Z"}""");
+
+        Assert.Equal(1, summary.DuplicatesSkipped);
+        Assert.Equal(0, summary.MembersCreated);
+        Assert.Equal(0, summary.MembersMerged);
+        var member = await FindExistingAsync("github:octo");
+        Assert.Equal(["anonymous:x", "github:octo", "user:7"], member.Identities);
+        Assert.Equal(4, member.ActivityCount);
+        Assert.Equal(1, (await Store.GetStatsAsync(Workspace, Token)).Developers);
+        Assert.Equal(1, ((Rapport.Storage.Postgres.PostgresStore)Store).IngestStateLoads);
+    }
+
+    [Fact]
     public async Task A_key_revoked_by_another_process_stops_working_at_once()
     {
         var other = OpenAnotherProcess();

@@ -8,7 +8,8 @@ public static class RapportStore
 {
     public const string DefaultPath = "rapport.duckdb";
 
-    public static IRapportStore Open(string? db, TimeProvider clock)
+    /// <param name="duckDbMemoryLimit">For a DuckDB file: a cap on DuckDB's own buffers, such as <c>2GB</c>.</param>
+    public static IRapportStore Open(string? db, TimeProvider clock, string? duckDbMemoryLimit = null)
     {
         var location = string.IsNullOrWhiteSpace(db) ? DefaultPath : db.Trim();
         if (IsPostgres(location))
@@ -16,7 +17,7 @@ public static class RapportStore
             return PostgresStore.Open(location, clock);
         }
 
-        return DuckDbStore.Open(location, clock);
+        return DuckDbStore.Open(location, clock, duckDbMemoryLimit);
     }
 
     /// <summary>The schema version this Rapport writes (the same on every backend) and its migration's name.</summary>

@@ -10,11 +10,17 @@ internal static class RapportProcess
     public static Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, params string[] arguments) =>
         StartAsync("dotnet", [ExecutablePath, .. arguments], workingDirectory);
 
+    /// <summary>Runs <c>rapport</c> with these environment variables set, as a service manager would.</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartAsync("dotnet", [ExecutablePath, .. arguments], workingDirectory, environment);
+
     /// <summary>Runs a shell pipeline, for standard input and exit codes as a shell user sees them.</summary>
     public static Task<(int ExitCode, string Output, string Error)> RunShellAsync(string workingDirectory, string script) =>
         StartAsync("/bin/sh", ["-c", script], workingDirectory);
 
-    private static async Task<(int ExitCode, string Output, string Error)> StartAsync(string program, string[] arguments, string workingDirectory)
+    private static async Task<(int ExitCode, string Output, string Error)> StartAsync(
+        string program, string[] arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -28,12 +34,26 @@ internal static class RapportProcess
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment.Remove("RAPPORT_DB");
+        Isolate(start.Environment);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Keeps the test machine's own Rapport settings out of the process under test.</summary>
+    public static void Isolate(IDictionary<string, string?> environment)
+    {
+        foreach (var name in environment.Keys.Where(name => name.StartsWith("RAPPORT_", StringComparison.Ordinal)).ToList())
+        {
+            environment.Remove(name);
+        }
     }
 }

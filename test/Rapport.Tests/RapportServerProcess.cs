@@ -17,7 +17,12 @@ internal sealed class RapportServerProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<RapportServerProcess> StartAsync(string workingDirectory, params string[] arguments)
+    public static Task<RapportServerProcess> StartAsync(string workingDirectory, params string[] arguments) =>
+        StartAsync(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts <c>rapport serve</c> with these environment variables set, as a service manager would.</summary>
+    public static async Task<RapportServerProcess> StartAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -31,7 +36,12 @@ internal sealed class RapportServerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment.Remove("RAPPORT_DB");
+        RapportProcess.Isolate(start.Environment);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -50,9 +60,9 @@ internal sealed class RapportServerProcess : IDisposable
                     return server;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !TestContext.Current.CancellationToken.IsCancellationRequested))
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the client's timeout.
             }
 
             await Task.Delay(100, TestContext.Current.CancellationToken);

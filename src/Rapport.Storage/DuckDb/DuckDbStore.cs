@@ -38,8 +38,11 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
 
     public string Description => $"DuckDB {Path}";
 
-    /// <summary>Opens (or creates) the DuckDB file and brings its schema up to date.</summary>
-    public static DuckDbStore Open(string path, TimeProvider clock)
+    /// <summary>
+    /// Opens (or creates) the DuckDB file and brings its schema up to date. <paramref name="memoryLimit"/> (such as
+    /// <c>2GB</c>) caps DuckDB's own buffers; without it DuckDB takes up to 80 % of the machine's memory.
+    /// </summary>
+    public static DuckDbStore Open(string path, TimeProvider clock, string? memoryLimit = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var connectionString = $"Data Source={fullPath}";
@@ -64,9 +67,16 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         {
             // DuckDB takes up to 80% of the machine's memory for its buffers unless told otherwise. A limit keeps
             // a shared server polite, but an import whose uncommitted rows do not fit in it fails (storing nothing).
-            if (MemoryLimit() is { } limit)
+            if (!string.IsNullOrWhiteSpace(memoryLimit))
             {
-                writer.Execute($"SET GLOBAL memory_limit = '{limit}'");
+                if (!System.Text.RegularExpressions.Regex.IsMatch(memoryLimit, "^[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
+                    System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+                {
+                    throw new StoreOpenException($"DuckDB's memory limit must be a size such as 512MB or 2GB, not '{memoryLimit}'");
+                }
+
+                // Checked above to be a plain size: a setting cannot be a query parameter.
+                writer.Execute($"SET GLOBAL memory_limit = '{memoryLimit.Trim()}'");
             }
 
             DuckDbMigrator.Migrate(writer, clock.GetUtcNow().UtcDateTime);
@@ -426,20 +436,6 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         exception.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
         || exception.Message.Contains("unique constraint", StringComparison.OrdinalIgnoreCase)
         || exception.Message.Contains("primary key constraint", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>DuckDB's memory limit from <c>RAPPORT_DUCKDB_MEMORY_LIMIT</c> (e.g. <c>2GB</c>), or none: DuckDB's default.</summary>
-    private static string? MemoryLimit()
-    {
-        var configured = Environment.GetEnvironmentVariable("RAPPORT_DUCKDB_MEMORY_LIMIT")?.Trim();
-        if (string.IsNullOrEmpty(configured))
-        {
-            return null;
-        }
-
-        return System.Text.RegularExpressions.Regex.IsMatch(configured, "^[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
-            ? configured
-            : throw new StoreOpenException($"RAPPORT_DUCKDB_MEMORY_LIMIT must be a size such as 512MB or 2GB, not '{configured}'");
-    }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }

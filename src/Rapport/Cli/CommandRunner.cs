@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rapport.Configuration;
 using Rapport.Connectors.Segment;
 using Rapport.Core.Journey;
 using Rapport.Storage;
@@ -25,7 +26,8 @@ internal sealed class CommandRunner(TimeProvider clock)
     {
         try
         {
-            await using var scope = new CommandScope(parseResult, Clock);
+            var configuration = RapportConfiguration.Build(parseResult.GetValue(GlobalOptions.Config), GlobalOptions.Settings(parseResult));
+            await using var scope = new CommandScope(parseResult, Clock, configuration, RapportConfiguration.Read(configuration));
             return await action(scope, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (Describe(e) is { } message)
@@ -44,6 +46,7 @@ internal sealed class CommandRunner(TimeProvider clock)
     {
         ImportLineException line => line.Message,
         CliException or StoreOpenException or WorkspaceNotEmptyException => $"rapport: {e.Message}",
+        ConfigurationException => $"rapport: configuration: {e.Message}",
         JourneyMapException => $"rapport: invalid journey map: {e.Message}",
         FormatException or ArgumentException => $"rapport: {e.Message}",
         FileNotFoundException notFound => $"rapport: no such file: {notFound.FileName}",

@@ -1,12 +1,18 @@
 using System.CommandLine;
+using Rapport.Configuration;
 using Rapport.Core.Workspaces;
 using Rapport.Storage;
 
 namespace Rapport.Cli;
 
-/// <summary>What a running command works with: its parsed arguments, the store (opened on first use) and the clock.</summary>
-/// <param name="dbLocation">A store other than the one <c>--db</c> names (the demo keeps its own file).</param>
-internal sealed class CommandScope(ParseResult parseResult, TimeProvider clock, string? dbLocation = null) : IAsyncDisposable
+/// <summary>
+/// What a running command works with: its parsed arguments, the checked settings, the store (opened on first use)
+/// and the clock.
+/// </summary>
+/// <param name="dbLocation">A store other than the one the settings name (the demo keeps its own file).</param>
+internal sealed class CommandScope(
+    ParseResult parseResult, TimeProvider clock, IConfigurationRoot configuration, RapportSettings settings, string? dbLocation = null)
+    : IAsyncDisposable
 {
     private IRapportStore? _store;
 
@@ -14,15 +20,23 @@ internal sealed class CommandScope(ParseResult parseResult, TimeProvider clock, 
 
     public TimeProvider Clock { get; } = clock;
 
-    public string DbLocation => dbLocation ?? ParseResult.GetValue(GlobalOptions.Db)!;
+    /// <summary>The configuration from every source, for features that bind their own options from it.</summary>
+    public IConfigurationRoot Configuration { get; } = configuration;
 
-    public string WorkspaceSlug => ParseResult.GetValue(GlobalOptions.Workspace)!;
+    public RapportSettings Settings { get; } = settings;
 
-    public IRapportStore Store => _store ??= RapportStore.Open(DbLocation, Clock);
+    public string DbLocation => dbLocation ?? Settings.Store.Db;
+
+    public string WorkspaceSlug => Settings.Workspace;
+
+    public IRapportStore Store => _store ??= RapportStore.Open(DbLocation, Clock, Settings.Store.DuckDbMemoryLimit);
 
     public T? Get<T>(Option<T> option) => ParseResult.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => ParseResult.GetValue(argument);
+
+    /// <summary>The same settings on another store (the demo's own file).</summary>
+    public CommandScope WithStore(string location) => new(ParseResult, Clock, Configuration, Settings, location);
 
     /// <summary>The workspace, created on first use when a command writes to it.</summary>
     public Task<Workspace> WorkspaceForWritingAsync(CancellationToken cancellationToken) =>

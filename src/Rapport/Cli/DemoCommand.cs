@@ -41,7 +41,7 @@ internal static class DemoCommand
 
             // The demo keeps its own file unless --db names one, so it never mixes with real data.
             var explicitDb = scope.ParseResult.GetResult(GlobalOptions.Db) is { Implicit: false };
-            await using var demoScope = explicitDb ? null : new CommandScope(scope.ParseResult, scope.Clock, DefaultPath);
+            await using var demoScope = explicitDb ? null : scope.WithStore(DefaultPath);
             var target = demoScope ?? scope;
             var existing = await target.Store.FindWorkspaceAsync(target.WorkspaceSlug, cancellationToken);
             if (existing is not null && (await target.Store.GetStatsAsync(existing, cancellationToken)).Activities > 0)
@@ -58,11 +58,11 @@ internal static class DemoCommand
             // The dashboard needs someone signed in: the demo has its own owner and prints a link that signs them in.
             var owner = await target.Store.FindUserAsync(DemoOwner, cancellationToken)
                 ?? await target.Store.CreateUserAsync(DemoOwner, UserRole.Owner, null, cancellationToken);
-            await UserCommands.PrintSignInLinkAsync(target.Store, owner, scope.Get(ServeCommand.Urls)!, cancellationToken);
+            await UserCommands.PrintSignInLinkAsync(target.Store, owner, scope.Settings.Server.Urls, cancellationToken);
 
             if (!scope.Get(noServe))
             {
-                await ServeCommand.RunAsync(target, scope.Get(ServeCommand.Urls)!, cancellationToken);
+                await ServeCommand.RunAsync(target, cancellationToken);
             }
 
             return 0;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rapport.Configuration;
 using Rapport.Web;
 using Spectre.Console;
 
@@ -7,12 +8,11 @@ namespace Rapport.Cli;
 /// <summary><c>rapport serve</c>: the HTTP API (and later the dashboard) over a store.</summary>
 internal static class ServeCommand
 {
-    public const string DefaultUrls = "http://127.0.0.1:5000";
+    public const string DefaultUrls = ServerSettings.DefaultUrls;
 
     public static Option<string> Urls { get; } = new("--urls")
     {
         Description = $"Where to listen (default {DefaultUrls}); several separated by ';'",
-        DefaultValueFactory = _ => DefaultUrls,
     };
 
     public static Command Create(CommandRunner runner)
@@ -20,15 +20,15 @@ internal static class ServeCommand
         var serve = new Command("serve", "Serve the HTTP API") { Urls };
         runner.Attach(serve, async (scope, cancellationToken) =>
         {
-            await RunAsync(scope, scope.Get(Urls)!, cancellationToken);
+            await RunAsync(scope, cancellationToken);
             return 0;
         });
         return serve;
     }
 
-    public static async Task RunAsync(CommandScope scope, string urls, CancellationToken cancellationToken)
+    public static async Task RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        await using var app = RapportWebHost.Build(scope.Store, scope.WorkspaceSlug, urls, scope.Clock);
+        await using var app = RapportWebHost.Build(scope.Store, scope.WorkspaceSlug, scope.Settings.Server.Urls, scope.Clock, scope.Settings);
         await app.StartAsync(cancellationToken);
         foreach (var address in app.Urls)
         {

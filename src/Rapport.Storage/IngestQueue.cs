@@ -24,6 +24,9 @@ public sealed class IngestQueue : IAsyncDisposable
     private readonly Task _writer;
     private readonly Action<Exception, int>? _onCommitFailed;
     private int _queuedMessages;
+    private long _committedMessages;
+    private long _commits;
+    private long _failedCommits;
 
     /// <param name="onCommitFailed">Told of a failed commit and how many messages it lost, to log it.</param>
     public IngestQueue(IRapportStore store, int maxGroupMessages = DefaultMaxGroupMessages, Action<Exception, int>? onCommitFailed = null)
@@ -40,6 +43,15 @@ public sealed class IngestQueue : IAsyncDisposable
 
     /// <summary>Messages waiting for the writer to take them (not those it is committing).</summary>
     public int QueuedMessages => Volatile.Read(ref _queuedMessages);
+
+    /// <summary>Messages committed since start, duplicates included (each was acknowledged).</summary>
+    public long CommittedMessages => Interlocked.Read(ref _committedMessages);
+
+    /// <summary>Group commits since start.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Group commits that failed (their requests were answered 503) since start.</summary>
+    public long FailedCommits => Interlocked.Read(ref _failedCommits);
 
     /// <summary>
     /// Stores <paramref name="messages"/> in <paramref name="workspace"/>; completes once they are committed (or were
@@ -106,6 +118,7 @@ public sealed class IngestQueue : IAsyncDisposable
         catch (Exception e)
         {
             // Whatever failed, the waiting requests must hear of it, and the writer must live on for the next group.
+            Interlocked.Increment(ref _failedCommits);
             _onCommitFailed?.Invoke(e, group.Sum(pending => pending.Messages.Count));
             var failure = new IngestUnavailableException("The store could not commit the messages; none of them was stored. Send them again.", e);
             foreach (var pending in group)
@@ -116,6 +129,8 @@ public sealed class IngestQueue : IAsyncDisposable
             return;
         }
 
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _committedMessages, group.Sum(pending => pending.Messages.Count));
         foreach (var pending in group)
         {
             pending.Completion.TrySetResult();

@@ -1,7 +1,37 @@
+using System.Data.Common;
+using Rapport.Storage;
+
 namespace Rapport.Web;
 
+/// <summary>
+/// Probes for a process manager or load balancer: <c>/healthz</c> (the process answers) and <c>/readyz</c> (it can
+/// serve: the store answers a query and its schema is the one this Rapport writes).
+/// </summary>
 internal static class HealthEndpoints
 {
-    public static void MapHealthEndpoints(this IEndpointRouteBuilder app) =>
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Health");
+        app.MapGet("/readyz", GetReadinessAsync).WithName("Readiness");
+    }
+
+    private static async Task<Results<Ok<Readiness>, ProblemHttpResult>> GetReadinessAsync(IRapportStore store, CancellationToken cancellationToken)
+    {
+        StoreStatus status;
+        try
+        {
+            status = await store.GetStatusAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is StoreUnavailableException or DbException)
+        {
+            return NotReady($"The store does not answer: {e.Message}");
+        }
+
+        return status.IsCurrent
+            ? TypedResults.Ok(new Readiness("ready", store.Description, status.SchemaVersion, status.SizeBytes))
+            : NotReady($"The store's schema is at version {status.SchemaVersion}; this Rapport needs {status.LatestSchemaVersion} (run rapport migrate).");
+    }
+
+    private static ProblemHttpResult NotReady(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
 }

@@ -18,7 +18,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             SegmentPayloadTooLargeException => (StatusCodes.Status413PayloadTooLarge, "Payload too large"),
             InvalidSegmentMessagesException => (StatusCodes.Status400BadRequest, "Invalid messages"),
             SegmentFormatException => (StatusCodes.Status400BadRequest, "Bad request"),
-            IngestUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
+            IngestUnavailableException or StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
+            NotSupportedException => (StatusCodes.Status501NotImplemented, "Not supported"),
             FormatException or ArgumentException or JourneyMapException => (StatusCodes.Status400BadRequest, "Bad request"),
             _ => (0, ""),
         };

@@ -1,3 +1,7 @@
+using System.Reflection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using Rapport.Configuration;
 using Rapport.Core;
 using Rapport.Storage;
 using Rapport.Web.Dashboard;
@@ -7,8 +11,13 @@ namespace Rapport.Web;
 /// <summary>The web server behind <c>rapport serve</c>: wiring only; endpoints live in their feature classes.</summary>
 internal static class RapportWebHost
 {
-    public static WebApplication Build(IRapportStore store, string defaultWorkspace, string urls, TimeProvider clock)
+    /// <param name="settings">The checked settings (logging, metrics); built-in defaults when <c>null</c>.</param>
+    /// <param name="configuration">Every configuration source, for features that bind their own options.</param>
+    public static WebApplication Build(
+        IRapportStore store, string defaultWorkspace, string urls, TimeProvider clock,
+        RapportSettings? settings = null, IConfiguration? configuration = null)
     {
+        settings ??= new RapportSettings();
         // The application is this assembly, also when another process hosts it (tests, benchmarks): Razor Pages are
         // found in the application's assembly.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -17,10 +26,12 @@ internal static class RapportWebHost
             ApplicationName = typeof(RapportWebHost).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(urls);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // The cookie key ring is kept in the store, as protected as the store itself (docs/operations.md); data
-        // protection would warn about that on every start.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        if (configuration is not null)
+        {
+            builder.Configuration.AddConfiguration(configuration);
+        }
+
+        ConfigureLogging(builder.Logging, settings.Logging);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(new WorkspaceResolver(store, defaultWorkspace));
@@ -36,6 +47,10 @@ internal static class RapportWebHost
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
         builder.Services.AddDashboard(store);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<RapportMetrics>();
+        builder.Services.AddHostedService<StoreSizeProbe>();
+        AddOpenTelemetry(builder.Services, settings.Server);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -46,6 +61,79 @@ internal static class RapportWebHost
         app.MapMemberEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();
+        app.MapBackupEndpoints();
+        if (settings.Server.PrometheusMetrics)
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.Serving(
+            typeof(RapportWebHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?",
+            store.Description, string.Join(";", app.Urls)));
         return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, LogSettings settings)
+    {
+        logging.ClearProviders();
+        var json = settings.Format == "json" || (settings.Format == "auto" && Console.IsOutputRedirected);
+        if (json)
+        {
+            // One JSON object per line, for journald, Docker or a log shipper.
+            logging.AddJsonConsole(options =>
+            {
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            logging.AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+            });
+        }
+
+        var level = Enum.Parse<LogLevel>(settings.Level, ignoreCase: true);
+        logging.SetMinimumLevel(level);
+
+        // The framework's information (every request, every start-up step) would drown Rapport's own; it speaks from
+        // warnings up unless Debug or Trace is asked for.
+        if (level > LogLevel.Debug)
+        {
+            logging.AddFilter("Microsoft", LogLevel.Warning);
+            logging.AddFilter("System", LogLevel.Warning);
+        }
+
+        // The cookie key ring is kept in the store, as protected as the store itself (docs/operations.md); data
+        // protection would warn about that on every start.
+        logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+    }
+
+    private static void AddOpenTelemetry(IServiceCollection services, ServerSettings settings)
+    {
+        var otlp = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        if (!settings.PrometheusMetrics && !otlp)
+        {
+            return;
+        }
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("rapport"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(RapportMetrics.MeterName).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation();
+                if (settings.PrometheusMetrics)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
     }
 }

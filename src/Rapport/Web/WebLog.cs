@@ -5,4 +5,10 @@ internal static partial class WebLog
 {
     [LoggerMessage(Level = LogLevel.Error, Message = "Committing {Messages} ingested messages failed; their requests were answered 503")]
     public static partial void IngestCommitFailed(this ILogger logger, Exception exception, int messages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rapport {Version} serving {Store} at {Urls}")]
+    public static partial void Serving(this ILogger logger, string version, string store, string urls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the store's size for the metrics")]
+    public static partial void StoreSizeUnavailable(this ILogger logger, Exception exception);
 }

@@ -12,6 +12,7 @@ internal static class RapportCommandLine
         {
             GlobalOptions.Db,
             GlobalOptions.Workspace,
+            GlobalOptions.Config,
             ImportCommands.Create(runner),
             JourneyCommands.Create(runner),
             ReportCommands.Create(runner),
@@ -24,7 +25,13 @@ internal static class RapportCommandLine
             DemoCommand.Create(runner),
             MigrateCommand.Create(runner),
             CopyCommand.Create(runner),
+            ConfigCommands.Create(runner),
         };
+        foreach (var command in BackupCommands.Create(runner))
+        {
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
 }

@@ -32,6 +32,21 @@ internal sealed class WriteKeyAuthenticator(IRapportStore store)
         return grant;
     }
 
+    /// <summary>
+    /// For the API's own endpoints: the key as a bearer token (<c>Authorization: Bearer KEY</c>) or the HTTP Basic
+    /// user name, with at least the <paramref name="required"/> scope.
+    /// </summary>
+    public Task<ApiKeyGrant> AuthenticateAsync(HttpRequest request, ApiKeyScope required, CancellationToken cancellationToken)
+    {
+        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var header)
+            && header.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(header.Parameter))
+        {
+            return AuthenticateAsync(request, header.Parameter, required, cancellationToken);
+        }
+
+        return AuthenticateAsync(request, bodyWriteKey: null, required, cancellationToken);
+    }
+
     public static bool HasBasicCredentials(HttpRequest request) => BasicUserName(request) is not null;
 
     private static string? BasicUserName(HttpRequest request)

@@ -419,13 +419,7 @@ public abstract partial class SqlStore
             ? value.GetString()!.Trim()
             : null;
 
-    private static string NormaliseTag(string tag)
-    {
-        var name = tag.Trim().ToLowerInvariant();
-        return name.Length is > 0 and <= 64 && name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
-            ? name
-            : throw new FormatException($"'{tag}' is not a tag: use up to 64 letters, digits, '-', '_', '.' or ':'");
-    }
+    private static string NormaliseTag(string tag) => MemberTags.Normalise(tag);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -642,6 +642,29 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
     {
         object?[] ws = [workspace.Id];
         var journey = await ReadJourneyMapAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+        var graph = await LoadIdentityGraphAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+        var keyCount = await connection.ScalarAsync<long>(
+            "SELECT (SELECT count(*) FROM activities WHERE workspace_id = $1) + (SELECT count(*) FROM profile_updates WHERE workspace_id = $1)",
+            ws, cancellationToken).ConfigureAwait(false);
+        var keys = new HashSet<Guid>((int)keyCount);
+        await using (var command = connection.Command(
+            "SELECT message_key FROM activities WHERE workspace_id = $1 UNION ALL SELECT message_key FROM profile_updates WHERE workspace_id = $1",
+            ws))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                keys.Add(reader.GetGuid(0));
+            }
+        }
+
+        return new WorkspaceIngestState(graph, keys, journey);
+    }
+
+    /// <summary>The workspace's identities and who a person kept apart, as the connection's transaction sees them.</summary>
+    private static async Task<IdentityGraph> LoadIdentityGraphAsync(NpgsqlConnection connection, Workspace workspace, CancellationToken cancellationToken)
+    {
+        object?[] ws = [workspace.Id];
         var identityCount = await connection.ScalarAsync<long>("SELECT count(*) FROM identities WHERE workspace_id = $1", ws, cancellationToken)
             .ConfigureAwait(false);
         // Ids of members absorbed by merges stay retired: member_merges still names them.
@@ -662,22 +685,59 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
             }
         }
 
-        var keyCount = await connection.ScalarAsync<long>(
-            "SELECT (SELECT count(*) FROM activities WHERE workspace_id = $1) + (SELECT count(*) FROM profile_updates WHERE workspace_id = $1)",
-            ws, cancellationToken).ConfigureAwait(false);
-        var keys = new HashSet<Guid>((int)keyCount);
-        await using (var command = connection.Command(
-            "SELECT message_key FROM activities WHERE workspace_id = $1 UNION ALL SELECT message_key FROM profile_updates WHERE workspace_id = $1",
-            ws))
+        await using (var command = connection.Command(KeptApartQuery, ws))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                keys.Add(reader.GetGuid(0));
+                graph.KeepApart(Identity.Create(reader.GetString(0), reader.GetString(1)), Identity.Create(reader.GetString(2), reader.GetString(3)));
             }
         }
 
-        return new WorkspaceIngestState(graph, keys, journey);
+        return graph;
+    }
+
+    private protected override async Task<T> ChangeUnderIngestLockAsync<T>(
+        Workspace workspace, bool identitiesChanged, Func<IWriterTransaction, JourneyMap, Task<T>> change, CancellationToken cancellationToken)
+    {
+        var writer = _writers.GetOrAdd(workspace.Id, static _ => new WorkspaceWriter());
+        await writer.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var version = await LockForIngestAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+            var journey = await ReadJourneyMapAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+            var result = await change(new WriterTransaction(connection), journey).ConfigureAwait(false);
+            if (!identitiesChanged)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+
+            // Other processes see the new version and reload; this one reads its graph again inside the transaction,
+            // where the change is visible, and keeps its message keys, which a merge does not change.
+            var newVersion = await BumpIngestVersionAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+            var graph = writer.State is not null && writer.Version == version
+                ? await LoadIdentityGraphAsync(connection, workspace, cancellationToken).ConfigureAwait(false)
+                : null;
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (graph is not null && writer.State is { } state)
+            {
+                state.Identities = graph;
+                writer.Version = newVersion;
+            }
+            else
+            {
+                writer.State = null;
+            }
+
+            return result;
+        }
+        finally
+        {
+            writer.Lock.Release();
+        }
     }
 
     private protected override async Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
@@ -713,6 +773,16 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
 
     private protected override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>A connection inside the transaction of a change made under the workspace's ingest lock.</summary>
+    private sealed class WriterTransaction(NpgsqlConnection connection) : IWriterTransaction
+    {
+        public Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+            connection.QueryAsync(sql, parameters, read, cancellationToken);
+
+        public Task ExecuteAsync(string sql, object?[] parameters, CancellationToken cancellationToken) =>
+            connection.ExecuteAsync(sql, parameters, cancellationToken);
+    }
 
     /// <summary>
     /// One workspace's writer in this process: the ingest state it caches, the ingest version that state reflects,

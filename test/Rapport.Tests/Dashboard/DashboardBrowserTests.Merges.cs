@@ -5,11 +5,9 @@ using OpenQA.Selenium;
 
 namespace Rapport.Tests.Dashboard;
 
-/// <summary>Merging developers in the dashboard, in a real headless Chromium against a real <c>rapport serve</c>.</summary>
-public sealed class DashboardMergeTests(DashboardServer server) : IClassFixture<DashboardServer>
+/// <summary>Merging developers in the dashboard: the same server as the other browser tests, started once.</summary>
+public sealed partial class DashboardBrowserTests
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task An_editor_merges_two_developers_by_identity_and_splits_them_again_and_a_viewer_sees_no_merge_controls()
     {
@@ -98,10 +96,4 @@ public sealed class DashboardMergeTests(DashboardServer server) : IClassFixture<
         return [.. document.RootElement.GetProperty("identities").EnumerateArray().Select(item => item.GetString())];
     }
 
-    private async Task<string> ProfilePathAsync(string identity)
-    {
-        using var http = server.Http();
-        using var document = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/members/{identity}", Cancellation));
-        return $"/developers/{document.RootElement.GetProperty("id").GetInt64()}";
-    }
 }

@@ -104,7 +104,7 @@ public abstract partial class SqlStore
             var (traits, identities) = details.GetValueOrDefault(row.Id, (new Dictionary<string, JsonElement>(), []));
             var email = Text(traits, "email") ?? identities.FirstOrDefault(identity => identity.Kind == IdentityKinds.Email).Value;
             return new MemberSummary(
-                row.Id, MemberDisplayName.FromTraits(traits), email, Text(traits, "company") ?? Organizations.FromEmail(email),
+                row.Id, MemberDisplayName.FromTraits(traits), email, Organizations.Of(Text(traits, "company"), OrganizationEmails(traits, identities)),
                 BestIdentity(identities), row.Stage, row.Activities, row.Last);
         }).ToList();
         MemberCursor? next = rows.Count > limit ? new MemberCursor(page[^1].Recency, page[^1].Id) : null;
@@ -409,18 +409,7 @@ public abstract partial class SqlStore
         return best.Kind is null ? null : $"{best.Kind}:{best.Value}";
     }
 
-    private static string? Text(Dictionary<string, JsonElement> traits, string key) =>
-        traits.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!.Trim()
-            : null;
-
-    private static string NormaliseTag(string tag)
-    {
-        var name = tag.Trim().ToLowerInvariant();
-        return name.Length is > 0 and <= 64 && name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
-            ? name
-            : throw new FormatException($"'{tag}' is not a tag: use up to 64 letters, digits, '-', '_', '.' or ':'");
-    }
+    private static string NormaliseTag(string tag) => MemberTags.Normalise(tag);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

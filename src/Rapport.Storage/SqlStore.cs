@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Rapport.Core.Journey;
+using Rapport.Core.Workspaces;
 
 namespace Rapport.Storage;
 
@@ -55,7 +57,28 @@ public abstract partial class SqlStore
     /// <summary>Runs statements that write, in order, in one transaction.</summary>
     private protected abstract Task ExecuteAsync(IReadOnlyList<(string Sql, object?[] Parameters)> statements, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="change"/> under the workspace's ingest lock (no ingest session of any process writes
+    /// meanwhile), in one transaction, with the journey map in force. When <paramref name="identitiesChanged"/>, what
+    /// ingest keeps in memory about the workspace's identities is brought up to date after the commit, in this process
+    /// and (through the workspace's ingest version) in every other.
+    /// </summary>
+    private protected abstract Task<T> ChangeUnderIngestLockAsync<T>(
+        Workspace workspace, bool identitiesChanged, Func<IWriterTransaction, JourneyMap, Task<T>> change, CancellationToken cancellationToken);
+
     private protected abstract DateTime Now();
+
+    /// <summary>
+    /// The pairs of identities whose developers a person kept apart (<c>$1</c> is the workspace), for the identity
+    /// graph: every dismissed suggestion, and those that unmerging and undoing merges record.
+    /// </summary>
+    private protected const string KeptApartQuery =
+        """
+        SELECT a.kind, a.value, b.kind, b.value FROM merge_suggestions s
+        JOIN identities a ON a.workspace_id = s.workspace_id AND a.id = s.identity_id
+        JOIN identities b ON b.workspace_id = s.workspace_id AND b.id = s.other_identity_id
+        WHERE s.workspace_id = $1 AND s.status = 'dismissed'
+        """;
 
     /// <summary>An SQL expression for the Monday (00:00 UTC) that starts the week of a timestamp column.</summary>
     private protected abstract string WeekStart(string column);
@@ -68,6 +91,14 @@ public abstract partial class SqlStore
 
     /// <summary>Whether an error is a violated primary key or unique constraint.</summary>
     private protected abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>The statements of a change made under the workspace's ingest lock, on its connection and in its transaction.</summary>
+    private protected interface IWriterTransaction
+    {
+        Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken);
+
+        Task ExecuteAsync(string sql, object?[] parameters, CancellationToken cancellationToken);
+    }
 
     private protected Task ExecuteAsync(string sql, object?[] parameters, CancellationToken cancellationToken) =>
         ExecuteAsync([(sql, parameters)], cancellationToken);

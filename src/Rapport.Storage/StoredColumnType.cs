@@ -4,6 +4,7 @@ namespace Rapport.Storage;
 internal enum StoredColumnType
 {
     Bigint,
+    Double,
     Text,
     Json,
     Timestamp,

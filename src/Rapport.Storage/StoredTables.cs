@@ -48,15 +48,19 @@ public static class StoredTables
             new("identity_id", StoredColumnType.Bigint), new("key", StoredColumnType.Text), new("value", StoredColumnType.Json),
             new("updated_at", StoredColumnType.Timestamp),
         ]),
+        // Columns added by later migrations come last, where DuckDB's appender, which writes by position, expects them.
         ("merge_suggestions",
         [
             new("identity_id", StoredColumnType.Bigint), new("other_identity_id", StoredColumnType.Bigint), new("reason", StoredColumnType.Text),
-            new("suggested_at", StoredColumnType.Timestamp), new("status", StoredColumnType.Text),
+            new("suggested_at", StoredColumnType.Timestamp), new("status", StoredColumnType.Text), new("id", StoredColumnType.Bigint),
+            new("rule", StoredColumnType.Text), new("confidence", StoredColumnType.Double), new("decided_at", StoredColumnType.Timestamp),
+            new("decided_by", StoredColumnType.Text),
         ]),
         ("member_merges",
         [
             new("winner_id", StoredColumnType.Bigint), new("loser_id", StoredColumnType.Bigint), new("merged_at", StoredColumnType.Timestamp),
-            new("reason", StoredColumnType.Text),
+            new("reason", StoredColumnType.Text), new("id", StoredColumnType.Bigint), new("merged_by", StoredColumnType.Text),
+            new("identity_ids", StoredColumnType.Text), new("undone_at", StoredColumnType.Timestamp), new("undone_by", StoredColumnType.Text),
         ]),
         ("api_keys",
         [
@@ -124,6 +128,7 @@ public static class StoredTables
                 row[i] = reader.IsDBNull(i) ? null : columns[i].Type switch
                 {
                     StoredColumnType.Bigint => reader.GetInt64(i),
+                    StoredColumnType.Double => reader.GetDouble(i),
                     StoredColumnType.Timestamp => DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc),
                     StoredColumnType.Uuid => reader.GetGuid(i),
                     _ => reader.GetString(i),

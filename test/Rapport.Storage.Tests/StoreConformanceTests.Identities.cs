@@ -92,7 +92,7 @@ public abstract partial class StoreConformanceTests
             new IngestSummary { MessagesRead = 2, ActivitiesStored = 1, ProfileUpdatesStored = 1, MembersCreated = 1, IdentitiesAdded = 2 },
             first);
         Assert.Equal(
-            new IngestSummary { MessagesRead = 1, ActivitiesStored = 1, MembersCreated = 1, IdentitiesAdded = 1, MergesSuggested = 1 },
+            new IngestSummary { MessagesRead = 1, ActivitiesStored = 1, MembersCreated = 1, IdentitiesAdded = 1 },
             second);
         var one = await FindExistingAsync("user:1");
         var two = await FindExistingAsync("user:2");
@@ -118,7 +118,7 @@ public abstract partial class StoreConformanceTests
             """{"type":"page","messageId":"p3","anonymousId":"kiosk","timestamp":"2026-03-01T12:00:00Z"}""");
 
         Assert.Equal(
-            new IngestSummary { MessagesRead = 3, ActivitiesStored = 3, MembersCreated = 2, IdentitiesAdded = 3, MergesSuggested = 1 },
+            new IngestSummary { MessagesRead = 3, ActivitiesStored = 3, MembersCreated = 2, IdentitiesAdded = 3 },
             summary);
         Assert.Equal(["anonymous:kiosk", "user:1"], (await FindExistingAsync("user:1")).Identities);
         Assert.Equal(2, (await FindExistingAsync("user:1")).ActivityCount);
@@ -130,14 +130,15 @@ public abstract partial class StoreConformanceTests
     public async Task A_pair_of_members_kept_apart_counts_as_one_merge_suggestion_however_often_it_is_seen()
     {
         await IngestAsync(
-            """{"type":"identify","messageId":"i1","anonymousId":"shared-laptop","userId":"1","timestamp":"2026-03-01T10:00:00Z"}""");
+            """{"type":"identify","messageId":"i1","userId":"1","traits":{"email":"pat@analytical.io"},"timestamp":"2026-03-01T10:00:00Z"}""");
 
         var summary = await IngestAsync(
-            """{"type":"identify","messageId":"i2","anonymousId":"shared-laptop","userId":"2","timestamp":"2026-03-02T10:00:00Z"}""",
-            """{"type":"page","messageId":"p2","anonymousId":"shared-laptop","userId":"2","timestamp":"2026-03-02T10:01:00Z"}""",
-            """{"type":"page","messageId":"p3","anonymousId":"shared-laptop","userId":"2","timestamp":"2026-03-02T10:02:00Z"}""");
+            """{"type":"identify","messageId":"i2","userId":"2","traits":{"email":"pat@analytical.io"},"timestamp":"2026-03-02T10:00:00Z"}""",
+            """{"type":"identify","messageId":"i3","userId":"2","traits":{"email":"pat@analytical.io"},"timestamp":"2026-03-02T10:01:00Z"}""",
+            """{"type":"identify","messageId":"i4","userId":"2","traits":{"email":"pat@analytical.io"},"timestamp":"2026-03-02T10:02:00Z"}""");
 
         Assert.Equal(2, (await Store.GetStatsAsync(Workspace, Token)).Developers);
         Assert.Equal(1, summary.MergesSuggested);
+        Assert.Single(await Store.ListMergeSuggestionsAsync(Workspace, Core.Members.MergeSuggestionStatus.Open, 10, Token));
     }
 }

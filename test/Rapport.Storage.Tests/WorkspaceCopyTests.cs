@@ -21,15 +21,16 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
 {
     private const string Slug = "acme";
 
-    /// <summary>Three developers, two of them merged by an identify, traits, and a shared device that suggests a merge.</summary>
+    /// <summary>Three developers, two of them merged by an identify, traits, and a shared email that suggests a merge.</summary>
     private static readonly string[] Traffic =
     [
         """{"type":"page","messageId":"a1","anonymousId":"x","timestamp":"2026-03-01T10:00:00Z"}""",
         """{"type":"track","messageId":"a2","anonymousId":"x","event":"Docs Viewed","timestamp":"2026-03-04T10:00:00Z"}""",
         """{"type":"track","messageId":"b1","userId":"7","event":"Signed Up","timestamp":"2026-03-02T10:00:00Z"}""",
         """{"type":"identify","messageId":"c1","anonymousId":"x","userId":"7","traits":{"name":"Ada","email":"ada@example.com"},"timestamp":"2026-03-07T10:00:00Z"}""",
-        """{"type":"identify","messageId":"i1","anonymousId":"shared-laptop","userId":"1","timestamp":"2026-03-01T10:00:00Z"}""",
+        """{"type":"identify","messageId":"i1","anonymousId":"shared-laptop","userId":"1","traits":{"email":"pat@analytical.io"},"timestamp":"2026-03-01T10:00:00Z"}""",
         """{"type":"track","messageId":"t2","anonymousId":"shared-laptop","userId":"2","event":"Signed Up","timestamp":"2026-03-02T10:01:00Z"}""",
+        """{"type":"identify","messageId":"i2","userId":"2","traits":{"email":"pat@analytical.io"},"timestamp":"2026-03-02T10:02:00Z"}""",
         """{"type":"page","messageId":"p9","anonymousId":"loner","properties":{"path":"/pricing"},"context":{"campaign":{"source":"hn"}},"timestamp":"2026-03-03T10:00:00Z"}""",
         """{"type":"track","messageId":"u9","userId":"9","event":"API Called","timestamp":"2026-03-05T10:00:00Z"}""",
     ];
@@ -99,6 +100,8 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         await original.AddMemberNoteAsync(workspace, noted, "devrel@example.com", "Met at the meetup", Token);
         await original.SetMemberTagAsync(workspace, noted, "champion", tagged: true, Token);
         await original.SetWebhookSecretAsync(workspace, "github", "copied along", Token);
+        await original.MergeMembersAsync(workspace, Identity.Parse("anonymous:anon-0"), Identity.Parse("anonymous:anon-1"), "devrel@example.com", "one laptop", Token);
+        await original.UnmergeIdentityAsync(workspace, Identity.Parse("anonymous:anon-1"), "devrel@example.com", "two people after all", Token);
         Clock.Advance(TimeSpan.FromDays(1));
 
         var postgres = await OpenPostgresAsync();
@@ -218,6 +221,12 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             progress.Add(StoredProgress.From(member).ToString());
         }
 
+        var suggestions = new List<object>();
+        foreach (var status in new[] { "open", "dismissed", "merged" })
+        {
+            suggestions.Add(await store.ListMergeSuggestionsAsync(workspace, status, 100, Token));
+        }
+
         return JsonSerializer.Serialize(new
         {
             Funnel = await store.GetFunnelAsync(workspace, DateRange.All, Token),
@@ -227,6 +236,8 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Keys = await store.ListApiKeysAsync(workspace, Token),
             Grants = grants,
             GitHubSecret = await store.GetWebhookSecretAsync(workspace, "github", Token),
+            Suggestions = suggestions,
+            Merges = await store.ListMemberMergesAsync(workspace, null, 100, Token),
             Progress = progress.Order(StringComparer.Ordinal),
         });
     }

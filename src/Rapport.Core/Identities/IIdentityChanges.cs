@@ -9,6 +9,9 @@ public interface IIdentityChanges
 
     void MembersMerged(long winnerId, long loserId);
 
-    /// <summary>Two members look like one person but the guard kept them apart; a human decides.</summary>
-    void MergeSuggested(long identityId, long otherIdentityId, string reason);
+    /// <summary>
+    /// Two members look like one person but a guard kept them apart; a person decides. <paramref name="rule"/> is one
+    /// of <see cref="MergeRules"/>, <paramref name="confidence"/> between 0 and 1.
+    /// </summary>
+    void MergeSuggested(long identityId, long otherIdentityId, string rule, double confidence, string reason);
 }

@@ -4,8 +4,10 @@ namespace Rapport.Core.Identities;
 
 /// <summary>
 /// Which identities belong to which member, with incremental union-find: identities seen together on one message
-/// belong to one member. The guard: two members that each carry a different product <c>user</c> id are never
-/// merged automatically; a merge suggestion is recorded instead.
+/// belong to one member. Two guards: two members that each carry a different product <c>user</c> id are never merged
+/// automatically, and neither are two members a person kept apart (by unmerging, undoing a merge or dismissing a
+/// suggestion). When a message links such members through a personal identity (an email address or a platform
+/// handle, not a device or user id), a merge suggestion is recorded for a person to decide.
 /// </summary>
 /// <remarks>
 /// Members merged during this graph's life keep a parent pointer to the member that absorbed them (the older,
@@ -16,6 +18,7 @@ public sealed class IdentityGraph
     private readonly Dictionary<Identity, Node> _identities;
     private readonly Dictionary<long, long> _absorbedBy = [];
     private readonly Dictionary<long, string> _userIdOf = [];
+    private readonly Dictionary<long, HashSet<long>> _keptApart = [];
     private readonly List<long> _roots = new(4);
     private long _nextMemberId;
     private long _nextIdentityId;
@@ -41,6 +44,25 @@ public sealed class IdentityGraph
         _nextMemberId = Math.Max(_nextMemberId, stored.MemberId + 1);
         _nextIdentityId = Math.Max(_nextIdentityId, stored.Id + 1);
     }
+
+    /// <summary>
+    /// Records that a person decided the members of two stored identities are different people: they are not merged
+    /// automatically from then on, whatever merges either takes part in. Identities of one member are left alone.
+    /// </summary>
+    public void KeepApart(Identity identity, Identity other)
+    {
+        if (!TryFind(identity, out _, out var member) || !TryFind(other, out _, out var otherMember) || member == otherMember)
+        {
+            return;
+        }
+
+        Apart(member).Add(otherMember);
+        Apart(otherMember).Add(member);
+    }
+
+    /// <summary>Whether a person kept the two members (after merges) apart.</summary>
+    public bool AreKeptApart(long memberId, long otherMemberId) =>
+        _keptApart.TryGetValue(Find(memberId), out var apart) && apart.Contains(Find(otherMemberId));
 
     public bool Contains(Identity identity) => _identities.ContainsKey(identity);
 
@@ -155,6 +177,7 @@ public sealed class IdentityGraph
 
         // New identities join the anchor first, so that a suggestion below can name one of them.
         long primaryId = 0;
+        long primaryMember = 0;
         foreach (var identity in identities)
         {
             ref var node = ref CollectionsMarshal.GetValueRefOrAddDefault(_identities, identity, out var exists);
@@ -171,6 +194,7 @@ public sealed class IdentityGraph
             if (identity == primary)
             {
                 primaryId = node.Id;
+                primaryMember = node.MemberId;
             }
         }
 
@@ -187,17 +211,23 @@ public sealed class IdentityGraph
                 continue;
             }
 
-            if (Compatible(UserIdOf(anchor), UserIdOf(root)))
+            if (!Compatible(UserIdOf(anchor), UserIdOf(root)))
             {
-                anchor = Merge(anchor, root, changes);
+                SuggestMerge(identities, anchor, root, "the members have different user ids", changes);
+            }
+            else if (AreKeptApart(anchor, root))
+            {
+                SuggestMerge(identities, anchor, root, "a person kept the members apart", changes);
             }
             else
             {
-                SuggestMerge(identities, anchor, root, changes);
+                anchor = Merge(anchor, root, changes);
             }
         }
 
-        return (anchor, primaryId);
+        // The activity belongs to the primary identity, so its member is the primary identity's, also when a guard
+        // kept that member apart from the anchor.
+        return (Find(primaryMember), primaryId);
     }
 
     private static bool Compatible(string? user, string? otherUser) =>
@@ -214,15 +244,43 @@ public sealed class IdentityGraph
             _userIdOf.TryAdd(winner, user);
         }
 
+        if (_keptApart.Remove(loser, out var apart))
+        {
+            foreach (var other in apart)
+            {
+                var others = Apart(other);
+                others.Remove(loser);
+                others.Add(winner);
+            }
+
+            Apart(winner).UnionWith(apart);
+        }
+
         changes.MembersMerged(winner, loser);
         return winner;
     }
 
-    private void SuggestMerge(ReadOnlySpan<Identity> identities, long anchor, long other, IIdentityChanges changes)
+    private HashSet<long> Apart(long member)
+    {
+        ref var apart = ref CollectionsMarshal.GetValueRefOrAddDefault(_keptApart, member, out var exists);
+        if (!exists)
+        {
+            apart = [];
+        }
+
+        return apart!;
+    }
+
+    /// <summary>
+    /// Suggests merging two members a message linked but a guard kept apart, naming the identity they share. A shared
+    /// device (<c>anonymous</c>) id says nothing about who is behind it — a laptop at a workshop — so it suggests
+    /// nothing. Two user ids on one message are the product's own statement (an alias) and are suggested.
+    /// </summary>
+    private void SuggestMerge(ReadOnlySpan<Identity> identities, long anchor, long other, string why, IIdentityChanges changes)
     {
         long anchorIdentity = 0;
         long otherIdentity = 0;
-        string? shared = null;
+        Identity shared = default;
         foreach (var identity in identities)
         {
             if (!TryFind(identity, out var identityId, out var member))
@@ -234,19 +292,26 @@ public sealed class IdentityGraph
             {
                 anchorIdentity = identityId;
             }
-            else if (member == other && otherIdentity == 0)
+            else if (member == other && IsPersonal(identity) && (otherIdentity == 0 || (identity.Kind == IdentityKinds.Email && shared.Kind != IdentityKinds.Email)))
             {
                 otherIdentity = identityId;
-                shared = identity.ToString();
+                shared = identity;
             }
         }
 
         if (anchorIdentity != 0 && otherIdentity != 0)
         {
-            changes.MergeSuggested(anchorIdentity, otherIdentity,
-                $"seen together on one message ({shared}) but the members have different user ids");
+            var (rule, confidence) = shared.Kind switch
+            {
+                IdentityKinds.Email => (MergeRules.SameEmail, MergeRules.SeenWithSameEmail),
+                IdentityKinds.User => (MergeRules.LinkedUserIds, MergeRules.SeenWithOtherUserId),
+                _ => (MergeRules.SameHandle, MergeRules.SeenWithSameHandle),
+            };
+            changes.MergeSuggested(anchorIdentity, otherIdentity, rule, confidence, $"seen together on one message ({shared}) but {why}");
         }
     }
+
+    private static bool IsPersonal(Identity identity) => identity.Kind != IdentityKinds.Anonymous;
 
     private struct Node(long id, long memberId)
     {

@@ -25,6 +25,7 @@ public sealed class IngestBatch : IIdentityChanges
     private List<TraitUpdate> _traits = [];
     private List<ProfileUpdate> _profileUpdates = [];
     private List<MergeSuggestion> _suggestions = [];
+    private List<NewTag> _tags = [];
     private DateTime _currentTimestamp;
     private long _messages;
     private long _activityCount;
@@ -38,7 +39,8 @@ public sealed class IngestBatch : IIdentityChanges
         _receivedAt = receivedAt;
     }
 
-    public int PendingCount => _identities.Count + _activities.Count + _traits.Count + _profileUpdates.Count + _suggestions.Count;
+    public int PendingCount =>
+        _identities.Count + _activities.Count + _traits.Count + _profileUpdates.Count + _suggestions.Count + _tags.Count;
 
     /// <summary>Adds one message; returns <c>false</c> when its message id is already stored or already in this batch.</summary>
     public bool Add(IngestMessage message)
@@ -76,6 +78,11 @@ public sealed class IngestBatch : IIdentityChanges
         }
 
         AddTraits(message, identityId);
+        foreach (var tag in message.Tags)
+        {
+            _tags.Add(new NewTag(identityId, tag, _receivedAt));
+        }
+
         return true;
     }
 
@@ -89,12 +96,13 @@ public sealed class IngestBatch : IIdentityChanges
             identities[i] = identities[i] with { MemberId = graph.Find(identities[i].MemberId) };
         }
 
-        var pending = new PendingWrites(identities, _activities, _traits, _profileUpdates, _suggestions);
+        var pending = new PendingWrites(identities, _activities, _traits, _profileUpdates, _suggestions, _tags);
         _identities = [];
         _activities = [];
         _traits = [];
         _profileUpdates = [];
         _suggestions = [];
+        _tags = [];
         return pending;
     }
 
@@ -143,12 +151,12 @@ public sealed class IngestBatch : IIdentityChanges
 
     void IIdentityChanges.MembersMerged(long winnerId, long loserId) => _merges.Add((winnerId, loserId));
 
-    void IIdentityChanges.MergeSuggested(long identityId, long otherIdentityId, string reason)
+    void IIdentityChanges.MergeSuggested(long identityId, long otherIdentityId, string rule, double confidence, string reason)
     {
         // Every message that joins the same two members suggests the same merge again; count and store it once.
         if (_suggested.Add((identityId, otherIdentityId)))
         {
-            _suggestions.Add(new MergeSuggestion(identityId, otherIdentityId, reason, _receivedAt));
+            _suggestions.Add(new MergeSuggestion(identityId, otherIdentityId, rule, confidence, reason, _receivedAt));
         }
     }
 

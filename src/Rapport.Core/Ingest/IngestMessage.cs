@@ -32,6 +32,9 @@ public sealed class IngestMessage
 
     public IReadOnlyList<Trait> Traits { get; init; } = [];
 
+    /// <summary>Tags for the developer, already normalised (<see cref="Members.MemberTags"/>); kept on the primary identity.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     public string? GroupId { get; init; }
 
     /// <summary>The properties as a JSON object, or <c>null</c>.</summary>

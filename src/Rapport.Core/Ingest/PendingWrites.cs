@@ -11,7 +11,8 @@ public sealed record PendingWrites(
     IReadOnlyList<ActivityRecord> Activities,
     IReadOnlyList<TraitUpdate> Traits,
     IReadOnlyList<ProfileUpdate> ProfileUpdates,
-    IReadOnlyList<MergeSuggestion> Suggestions)
+    IReadOnlyList<MergeSuggestion> Suggestions,
+    IReadOnlyList<NewTag> Tags)
 {
-    public int Count => Identities.Count + Activities.Count + Traits.Count + ProfileUpdates.Count + Suggestions.Count;
+    public int Count => Identities.Count + Activities.Count + Traits.Count + ProfileUpdates.Count + Suggestions.Count + Tags.Count;
 }

@@ -15,7 +15,8 @@ namespace Rapport.Core.Ingest;
 /// </remarks>
 public sealed class WorkspaceIngestState(IdentityGraph identities, HashSet<Guid> messageKeys, JourneyMap journey)
 {
-    public IdentityGraph Identities { get; } = identities;
+    /// <summary>The identity graph; replaced, not edited, when a person merges or splits developers.</summary>
+    public IdentityGraph Identities { get; set; } = identities;
 
     public JourneyMap Journey { get; set; } = journey;
 

@@ -58,6 +58,23 @@ public struct MemberProgress : IEquatable<MemberProgress>
         }
     }
 
+    /// <summary>
+    /// Counts <paramref name="count"/> activities of one type, the earliest at <paramref name="first"/> and the
+    /// latest at <paramref name="last"/>, that map to <paramref name="stage"/>: what <see cref="Include(DateTime, JourneyStage?)"/>
+    /// of each of them adds up to, from an aggregate the store computes.
+    /// </summary>
+    public void Include(DateTime first, DateTime last, long count, JourneyStage? stage)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        Include(first, stage);
+        _last = Math.Max(_last, last.Ticks);
+        ActivityCount += count - 1;
+    }
+
     public void Merge(in MemberProgress other)
     {
         _first = Min(_first, other._first);

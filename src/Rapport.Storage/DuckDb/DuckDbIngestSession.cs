@@ -144,14 +144,24 @@ internal sealed class DuckDbIngestSession : IIngestSession
             WriteTraits(pending.Traits);
         }
 
+        // Suggestions are numbered per workspace; the session holds the writer, so the next number is the highest plus one.
         foreach (var suggestion in pending.Suggestions)
         {
             _connection.Execute(
                 """
-                INSERT INTO merge_suggestions (workspace_id, identity_id, other_identity_id, reason, suggested_at)
-                VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING
+                INSERT INTO merge_suggestions (workspace_id, id, identity_id, other_identity_id, rule, confidence, reason, suggested_at)
+                SELECT $1, coalesce(max(id), 0) + 1, $2, $3, $4, $5, $6, $7 FROM merge_suggestions WHERE workspace_id = $1
+                ON CONFLICT DO NOTHING
                 """,
-                ws, suggestion.IdentityId, suggestion.OtherIdentityId, suggestion.Reason, suggestion.SuggestedAt);
+                ws, suggestion.IdentityId, suggestion.OtherIdentityId, suggestion.Rule, suggestion.Confidence, suggestion.Reason,
+                suggestion.SuggestedAt);
+        }
+
+        foreach (var tag in pending.Tags)
+        {
+            _connection.Execute(
+                "INSERT INTO member_tags (workspace_id, identity_id, tag, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                ws, tag.IdentityId, tag.Tag, tag.At);
         }
     }
 
@@ -272,8 +282,9 @@ internal sealed class DuckDbIngestSession : IIngestSession
                 """, ws);
             _connection.Execute(
                 """
-                INSERT INTO member_merges (workspace_id, winner_id, loser_id, merged_at, reason)
-                SELECT $1, m.winner_id, m.loser_id, $2, 'identities seen together'
+                INSERT INTO member_merges (workspace_id, id, winner_id, loser_id, merged_at, reason)
+                SELECT $1, (SELECT coalesce(max(id), 0) FROM member_merges WHERE workspace_id = $1) + row_number() OVER (ORDER BY m.loser_id),
+                       m.winner_id, m.loser_id, $2, 'identities seen together'
                 FROM member_merge m JOIN members x ON x.workspace_id = $1 AND x.id = m.loser_id
                 """, ws, changes.At);
             _connection.Execute("DELETE FROM members WHERE workspace_id = $1 AND id IN (SELECT loser_id FROM member_merge)", ws);

@@ -109,6 +109,7 @@ public sealed partial class DuckDbStore
                 {
                     null => appended.AppendNullValue(),
                     long number => appended.AppendValue(number),
+                    double number => appended.AppendValue(number),
                     DateTime time => appended.AppendValue(time),
                     Guid key => appended.AppendValue(key),
                     string text => appended.AppendValue(text),

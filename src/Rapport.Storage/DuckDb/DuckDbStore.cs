@@ -234,6 +234,28 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
 
     private WorkspaceIngestState LoadIngestState(Workspace workspace, JourneyMap journey)
     {
+        var graph = LoadIdentityGraph(workspace);
+        var keyCount = _writer.Scalar<long>(
+            "SELECT (SELECT count(*) FROM activities WHERE workspace_id = $1) + (SELECT count(*) FROM profile_updates WHERE workspace_id = $1)",
+            workspace.Id);
+        var keys = new HashSet<Guid>((int)keyCount);
+        using (var command = _writer.Command(
+            "SELECT message_key FROM activities WHERE workspace_id = $1 UNION ALL SELECT message_key FROM profile_updates WHERE workspace_id = $1",
+            workspace.Id))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                keys.Add(reader.GetGuid(0));
+            }
+        }
+
+        return new WorkspaceIngestState(graph, keys, journey);
+    }
+
+    /// <summary>The workspace's identities and who a person kept apart, as the writer connection sees them.</summary>
+    private IdentityGraph LoadIdentityGraph(Workspace workspace)
+    {
         var identityCount = _writer.Scalar<long>("SELECT count(*) FROM identities WHERE workspace_id = $1", workspace.Id);
         // Ids of members absorbed by merges stay retired: member_merges still names them.
         var nextMember = _writer.Scalar<long>(
@@ -253,22 +275,47 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
             }
         }
 
-        var keyCount = _writer.Scalar<long>(
-            "SELECT (SELECT count(*) FROM activities WHERE workspace_id = $1) + (SELECT count(*) FROM profile_updates WHERE workspace_id = $1)",
-            workspace.Id);
-        var keys = new HashSet<Guid>((int)keyCount);
-        using (var command = _writer.Command(
-            "SELECT message_key FROM activities WHERE workspace_id = $1 UNION ALL SELECT message_key FROM profile_updates WHERE workspace_id = $1",
-            workspace.Id))
+        using (var command = _writer.Command(KeptApartQuery, workspace.Id))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                keys.Add(reader.GetGuid(0));
+                graph.KeepApart(Identity.Create(reader.GetString(0), reader.GetString(1)), Identity.Create(reader.GetString(2), reader.GetString(3)));
             }
         }
 
-        return new WorkspaceIngestState(graph, keys, journey);
+        return graph;
+    }
+
+    private protected override async Task<T> ChangeUnderIngestLockAsync<T>(
+        Workspace workspace, bool identitiesChanged, Func<IWriterTransaction, JourneyMap, Task<T>> change, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var journey = _ingestStates.TryGetValue(workspace.Id, out var cached)
+                ? cached.Journey
+                : await GetJourneyMapAsync(workspace, cancellationToken).ConfigureAwait(false);
+            using var transaction = _writer.BeginTransaction();
+            var result = await change(new WriterTransaction(_writer), journey).ConfigureAwait(false);
+
+            // The graph is read again inside the transaction, where the change is visible, and swapped in only once
+            // the change is committed; the message keys ingest also keeps do not change.
+            var graph = identitiesChanged && _ingestStates.ContainsKey(workspace.Id)
+                ? await Task.Run(() => LoadIdentityGraph(workspace), cancellationToken).ConfigureAwait(false)
+                : null;
+            transaction.Commit();
+            if (graph is not null && _ingestStates.TryGetValue(workspace.Id, out var state))
+            {
+                state.Identities = graph;
+            }
+
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     private void RederiveStages(Workspace workspace, JourneyMap map)
@@ -438,4 +485,18 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         || exception.Message.Contains("primary key constraint", StringComparison.OrdinalIgnoreCase);
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    /// <summary>The writer connection, inside the transaction of a change made under the write lock.</summary>
+    private sealed class WriterTransaction(DuckDBConnection connection) : IWriterTransaction
+    {
+        public Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+            connection.QueryAsync(sql, parameters, read, cancellationToken);
+
+        public Task ExecuteAsync(string sql, object?[] parameters, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            connection.Execute(sql, parameters);
+            return Task.CompletedTask;
+        }
+    }
 }

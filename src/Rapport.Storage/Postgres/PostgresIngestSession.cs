@@ -241,17 +241,39 @@ internal sealed class PostgresIngestSession : IIngestSession
             var suggestions = pending.Suggestions;
             await _connection.ExecuteAsync(
                 """
-                INSERT INTO merge_suggestions (workspace_id, identity_id, other_identity_id, reason, suggested_at)
-                SELECT $1, s.identity_id, s.other_identity_id, s.reason, s.suggested_at
-                FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::timestamptz[]) AS s(identity_id, other_identity_id, reason, suggested_at)
+                INSERT INTO merge_suggestions (workspace_id, id, identity_id, other_identity_id, rule, confidence, reason, suggested_at)
+                SELECT $1, (SELECT coalesce(max(id), 0) FROM merge_suggestions WHERE workspace_id = $1) + s.n,
+                       s.identity_id, s.other_identity_id, s.rule, s.confidence, s.reason, s.suggested_at
+                FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::float8[], $6::text[], $7::timestamptz[])
+                  WITH ORDINALITY AS s(identity_id, other_identity_id, rule, confidence, reason, suggested_at, n)
                 ON CONFLICT DO NOTHING
                 """,
                 [
                     ws,
                     Typed(suggestions.Select(s => s.IdentityId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint),
                     Typed(suggestions.Select(s => s.OtherIdentityId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint),
+                    Typed(suggestions.Select(s => s.Rule).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+                    Typed(suggestions.Select(s => s.Confidence).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double),
                     Typed(suggestions.Select(s => s.Reason).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
                     Typed(suggestions.Select(s => AsUtc(s.SuggestedAt)).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz),
+                ],
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (pending.Tags.Count > 0)
+        {
+            var tags = pending.Tags;
+            await _connection.ExecuteAsync(
+                """
+                INSERT INTO member_tags (workspace_id, identity_id, tag, created_at)
+                SELECT $1, t.identity_id, t.tag, t.created_at FROM unnest($2::bigint[], $3::text[], $4::timestamptz[]) AS t(identity_id, tag, created_at)
+                ON CONFLICT DO NOTHING
+                """,
+                [
+                    ws,
+                    Typed(tags.Select(t => t.IdentityId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint),
+                    Typed(tags.Select(t => t.Tag).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+                    Typed(tags.Select(t => AsUtc(t.At)).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz),
                 ],
                 cancellationToken).ConfigureAwait(false);
         }
@@ -363,8 +385,9 @@ internal sealed class PostgresIngestSession : IIngestSession
                 Parameters(), cancellationToken).ConfigureAwait(false);
             await _connection.ExecuteAsync(
                 $"""
-                INSERT INTO member_merges (workspace_id, winner_id, loser_id, merged_at, reason, ingest_version)
-                SELECT $1, m.winner_id, m.loser_id, $4, 'identities seen together', $5
+                INSERT INTO member_merges (workspace_id, id, winner_id, loser_id, merged_at, reason, ingest_version)
+                SELECT $1, (SELECT coalesce(max(id), 0) FROM member_merges WHERE workspace_id = $1) + row_number() OVER (ORDER BY m.loser_id),
+                       m.winner_id, m.loser_id, $4, 'identities seen together', $5
                 FROM {Merges} JOIN members x ON x.workspace_id = $1 AND x.id = m.loser_id
                 """,
                 Parameters(at, WriteVersion), cancellationToken).ConfigureAwait(false);

@@ -146,6 +146,7 @@ public sealed partial class PostgresStore
                 {
                     null => copy.WriteNullAsync(cancellationToken),
                     long number => copy.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
+                    double number => copy.WriteAsync(number, NpgsqlDbType.Double, cancellationToken),
                     DateTime time => copy.WriteAsync(AsUtc(time), NpgsqlDbType.TimestampTz, cancellationToken),
                     Guid key => copy.WriteAsync(key, NpgsqlDbType.Uuid, cancellationToken),
                     string text => copy.WriteAsync(text, columns[i].Type == StoredColumnType.Json ? NpgsqlDbType.Json : NpgsqlDbType.Text, cancellationToken),

@@ -174,7 +174,8 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var version = await LockForIngestAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
             if (writer.State is not null && writer.Version != version
-                && !await CatchUpAsync(connection, workspace, writer.State, writer.Version, cancellationToken).ConfigureAwait(false))
+                && (writer.Version < await ReloadVersionAsync(connection, workspace, cancellationToken).ConfigureAwait(false)
+                    || !await CatchUpAsync(connection, workspace, writer.State, writer.Version, cancellationToken).ConfigureAwait(false)))
             {
                 writer.State = null;
             }
@@ -233,6 +234,11 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
             "SELECT coalesce((SELECT version FROM ingest_versions WHERE workspace_id = $1), 0)", [workspace.Id], cancellationToken)
             .ConfigureAwait(false);
     }
+
+    /// <summary>The ingest version of the last change made by hand, which a cached graph older than it cannot catch up on.</summary>
+    private static Task<long> ReloadVersionAsync(NpgsqlConnection connection, Workspace workspace, CancellationToken cancellationToken) =>
+        connection.ScalarAsync<long>(
+            "SELECT coalesce((SELECT reload_version FROM ingest_versions WHERE workspace_id = $1), 0)", [workspace.Id], cancellationToken);
 
     /// <summary>Counts a commit that changed the workspace's ingest state; other processes' caches are stale from here on.</summary>
     internal static Task<long> BumpIngestVersionAsync(NpgsqlConnection connection, Workspace workspace, CancellationToken cancellationToken) =>
@@ -362,35 +368,15 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
     /// <summary>The workspace's identity graph and journey map, read inside the ingest transaction.</summary>
     private static async Task<WorkspaceIngestState> LoadIngestStateAsync(NpgsqlConnection connection, Workspace workspace, CancellationToken cancellationToken)
     {
-        object?[] ws = [workspace.Id];
         var journey = await ReadJourneyMapAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
-        var identityCount = await connection.ScalarAsync<long>("SELECT count(*) FROM identities WHERE workspace_id = $1", ws, cancellationToken)
-            .ConfigureAwait(false);
-        // Ids of members absorbed by merges stay retired: member_merges still names them.
-        var nextMember = await connection.ScalarAsync<long>(
-            """
-            SELECT greatest(
-              (SELECT coalesce(max(id), 0) FROM members WHERE workspace_id = $1),
-              (SELECT coalesce(max(loser_id), 0) FROM member_merges WHERE workspace_id = $1)) + 1
-            """,
-            ws, cancellationToken).ConfigureAwait(false);
-        var graph = new IdentityGraph(nextMember, nextIdentityId: 1, capacity: (int)identityCount);
-        await using (var command = connection.Command("SELECT id, kind, value, member_id FROM identities WHERE workspace_id = $1", ws))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                graph.Load(new StoredIdentity(reader.GetInt64(0), Identity.Create(reader.GetString(1), reader.GetString(2)), reader.GetInt64(3)));
-            }
-        }
-
+        var graph = await LoadIdentityGraphAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
         return new WorkspaceIngestState(graph, [], journey);
     }
 
     /// <summary>
-    /// Brings a cached identity graph up to date with what other processes committed after <paramref name="version"/>:
-    /// their merges, then every identity they added or moved, and the journey map. Returns <c>false</c> when an
-    /// identity moved in a way no merge explains (a developer split by hand), which only a full reload gets right.
+    /// Brings a cached identity graph up to date with what other processes' ingest committed after
+    /// <paramref name="version"/>: their merges, then every identity they added or moved, and the journey map. Returns
+    /// <c>false</c> when an identity moved in a way no merge explains, which only a full reload gets right.
     /// </summary>
     private static async Task<bool> CatchUpAsync(
         NpgsqlConnection connection, Workspace workspace, WorkspaceIngestState state, long version, CancellationToken cancellationToken)
@@ -433,6 +419,90 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
 
         state.Journey = await ReadJourneyMapAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>The workspace's identities and who a person kept apart, as the connection's transaction sees them.</summary>
+    private static async Task<IdentityGraph> LoadIdentityGraphAsync(NpgsqlConnection connection, Workspace workspace, CancellationToken cancellationToken)
+    {
+        object?[] ws = [workspace.Id];
+        var identityCount = await connection.ScalarAsync<long>("SELECT count(*) FROM identities WHERE workspace_id = $1", ws, cancellationToken)
+            .ConfigureAwait(false);
+        // Ids of members absorbed by merges stay retired: member_merges still names them.
+        var nextMember = await connection.ScalarAsync<long>(
+            """
+            SELECT greatest(
+              (SELECT coalesce(max(id), 0) FROM members WHERE workspace_id = $1),
+              (SELECT coalesce(max(loser_id), 0) FROM member_merges WHERE workspace_id = $1)) + 1
+            """,
+            ws, cancellationToken).ConfigureAwait(false);
+        var graph = new IdentityGraph(nextMember, nextIdentityId: 1, capacity: (int)identityCount);
+        await using (var command = connection.Command("SELECT id, kind, value, member_id FROM identities WHERE workspace_id = $1", ws))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                graph.Load(new StoredIdentity(reader.GetInt64(0), Identity.Create(reader.GetString(1), reader.GetString(2)), reader.GetInt64(3)));
+            }
+        }
+
+        await using (var command = connection.Command(KeptApartQuery, ws))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                graph.KeepApart(Identity.Create(reader.GetString(0), reader.GetString(1)), Identity.Create(reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        return graph;
+    }
+
+    private protected override async Task<T> ChangeUnderIngestLockAsync<T>(
+        Workspace workspace, bool identitiesChanged, Func<IWriterTransaction, JourneyMap, Task<T>> change, CancellationToken cancellationToken)
+    {
+        var writer = _writers.GetOrAdd(workspace.Id, static _ => new WorkspaceWriter());
+        await writer.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var version = await LockForIngestAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+            var journey = await ReadJourneyMapAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+            var result = await change(new WriterTransaction(connection), journey).ConfigureAwait(false);
+            if (!identitiesChanged)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+
+            // Other processes see the new version and reload; this one reads its graph again inside the transaction,
+            // where the change is visible, and keeps its message keys, which a merge does not change.
+            var newVersion = await BumpIngestVersionAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
+
+            // A change by hand (merge, split, undo, kept apart) is not a row-by-row change other processes can catch up
+            // on: they read their whole graph again before their next session.
+            await connection.ExecuteAsync("UPDATE ingest_versions SET reload_version = version WHERE workspace_id = $1", [workspace.Id],
+                cancellationToken).ConfigureAwait(false);
+            var graph = writer.State is not null && writer.Version == version
+                ? await LoadIdentityGraphAsync(connection, workspace, cancellationToken).ConfigureAwait(false)
+                : null;
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (graph is not null && writer.State is { } state)
+            {
+                state.Identities = graph;
+                writer.Version = newVersion;
+            }
+            else
+            {
+                writer.State = null;
+            }
+
+            return result;
+        }
+        finally
+        {
+            writer.Lock.Release();
+        }
     }
 
     /// <summary>Which of these message keys the workspace already stores, as an activity or a profile update.</summary>
@@ -521,6 +591,16 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
 
     private protected override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>A connection inside the transaction of a change made under the workspace's ingest lock.</summary>
+    private sealed class WriterTransaction(NpgsqlConnection connection) : IWriterTransaction
+    {
+        public Task<T> QueryAsync<T>(string sql, object?[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+            connection.QueryAsync(sql, parameters, read, cancellationToken);
+
+        public Task ExecuteAsync(string sql, object?[] parameters, CancellationToken cancellationToken) =>
+            connection.ExecuteAsync(sql, parameters, cancellationToken);
+    }
 
     /// <summary>
     /// One workspace's writer in this process: the ingest state it caches, the ingest version that state reflects,

@@ -45,7 +45,8 @@ internal sealed class CommandRunner(TimeProvider clock)
     private static string? Describe(Exception e) => e switch
     {
         ImportLineException line => line.Message,
-        CliException or StoreOpenException or WorkspaceNotEmptyException => $"rapport: {e.Message}",
+        CliException or StoreOpenException or WorkspaceNotEmptyException or IdentityNotFoundException or MergeRefusedException
+            or MergeRecordNotFoundException => $"rapport: {e.Message}",
         ConfigurationException => $"rapport: configuration: {e.Message}",
         JourneyMapException => $"rapport: invalid journey map: {e.Message}",
         FormatException or ArgumentException => $"rapport: {e.Message}",

@@ -48,6 +48,7 @@ internal static class ImportCommands
             GitImportCommand.Create(runner),
             StackExchangeImportCommand.Create(runner),
             QuestionsImportCommand.Create(runner),
+            MembersCsvCommands.Import(runner),
         };
     }
 

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Rapport.Cli;
 
-/// <summary><c>rapport members show IDENTITY</c>: one developer, found by any of their identities.</summary>
+/// <summary><c>rapport members show IDENTITY</c>: one developer, found by any of their identities; and merging them by hand.</summary>
 internal static class MemberCommands
 {
     public static Command Create(CommandRunner runner)
@@ -51,6 +51,12 @@ internal static class MemberCommands
             return 0;
         });
 
-        return new Command("members", "Developers") { show };
+        var members = new Command("members", "Developers") { show };
+        foreach (var command in MergeCommands.Create(runner))
+        {
+            members.Subcommands.Add(command);
+        }
+
+        return members;
     }
 }

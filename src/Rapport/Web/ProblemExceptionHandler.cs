@@ -13,7 +13,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
     {
         var (status, title) = exception switch
         {
-            NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
+            NotFoundException or IdentityNotFoundException or MergeRecordNotFoundException or MemberNotFoundException =>
+                (StatusCodes.Status404NotFound, "Not found"),
+            MergeRefusedException => (StatusCodes.Status409Conflict, "Conflict"),
+            ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden"),
             ApiKeyRejectedException => (StatusCodes.Status401Unauthorized, "Unauthorized"),
             SegmentPayloadTooLargeException => (StatusCodes.Status413PayloadTooLarge, "Payload too large"),
             InvalidSegmentMessagesException => (StatusCodes.Status400BadRequest, "Invalid messages"),

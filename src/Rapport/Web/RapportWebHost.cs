@@ -43,6 +43,7 @@ internal static class RapportWebHost
         builder.Services.AddHostedService<IngestQueueDrain>();
         builder.Services.AddSingleton<WriteKeyAuthenticator>();
         builder.Services.AddSingleton<SegmentIngest>();
+        builder.Services.AddSingleton<EditorAuthorization>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
@@ -59,6 +60,8 @@ internal static class RapportWebHost
         app.MapHealthEndpoints();
         app.MapReportEndpoints();
         app.MapMemberEndpoints();
+        app.MapMergeEndpoints();
+        app.MapOrganizationEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();
         app.MapBackupEndpoints();

@@ -74,7 +74,7 @@ public sealed class IdentityGraphTests
     }
 
     [Fact]
-    public void Guard_keeps_two_different_user_ids_apart_and_suggests_a_merge()
+    public void Guard_keeps_two_different_user_ids_apart_and_a_shared_device_suggests_nothing()
     {
         Resolve("user:A", "anonymous:shared-device");
         Resolve("user:B");
@@ -84,14 +84,26 @@ public sealed class IdentityGraphTests
         Assert.Equal(2, memberId);
         Assert.Equal(3, identityId);
         Assert.Empty(_changes.Merged);
-        var suggestion = Assert.Single(_changes.Suggested);
-        Assert.Equal(3, suggestion.IdentityId);
-        Assert.Equal(2, suggestion.OtherIdentityId);
-        Assert.Equal(
-            "seen together on one message (anonymous:shared-device) but the members have different user ids",
-            suggestion.Reason);
+        Assert.Empty(_changes.Suggested);
         Assert.True(_graph.TryFind(Identity.Parse("anonymous:shared-device"), out _, out var deviceMember));
         Assert.Equal(1, deviceMember);
+    }
+
+    [Fact]
+    public void Guard_keeps_two_different_user_ids_sharing_an_email_apart_and_suggests_a_merge()
+    {
+        Resolve("user:A", "email:ada@analytical.io");
+        Resolve("user:B");
+
+        var (memberId, identityId) = ResolveWithPrimary("user:B", "user:B", "email:ada@analytical.io");
+
+        Assert.Equal(2, memberId);
+        Assert.Equal(3, identityId);
+        Assert.Empty(_changes.Merged);
+        var suggestion = Assert.Single(_changes.Suggested);
+        Assert.Equal(
+            (3L, 2L, MergeRules.SameEmail, 0.95, "seen together on one message (email:ada@analytical.io) but the members have different user ids"),
+            suggestion);
     }
 
     [Fact]
@@ -100,18 +112,18 @@ public sealed class IdentityGraphTests
         Resolve("user:A", "email:ada@example.com");
         Resolve("user:B", "github:ada");
 
-        var (memberId, _) = ResolveWithPrimary("github:ada", "email:ada@example.com", "github:ada");
+        var (memberId, identityId) = ResolveWithPrimary("github:ada", "email:ada@example.com", "github:ada");
 
-        Assert.Equal(1, memberId);
+        // The activity is github:ada's, so it counts for github:ada's member, not for the member it was not merged with.
+        Assert.Equal((2L, 4L), (memberId, identityId));
         Assert.Empty(_changes.Merged);
         var suggestion = Assert.Single(_changes.Suggested);
-        Assert.Equal(2, suggestion.IdentityId);
-        Assert.Equal(4, suggestion.OtherIdentityId);
+        Assert.Equal((2L, 4L, MergeRules.SameHandle, 0.85), (suggestion.IdentityId, suggestion.OtherIdentityId, suggestion.Rule, suggestion.Confidence));
         Assert.Equal(2, _graph.Find(2));
     }
 
     [Fact]
-    public void A_new_user_id_on_an_anonymous_id_of_another_user_gets_its_own_member_and_a_suggestion()
+    public void A_new_user_id_on_an_anonymous_id_of_another_user_gets_its_own_member_and_no_suggestion()
     {
         Resolve("user:A", "anonymous:shared-device");
 
@@ -122,8 +134,63 @@ public sealed class IdentityGraphTests
         Assert.Equal([1L, 2L], _changes.Created);
         Assert.Equal((3L, Identity.Parse("user:B"), 2L), _changes.Added[^1]);
         Assert.Empty(_changes.Merged);
+        Assert.Empty(_changes.Suggested);
+    }
+
+    [Fact]
+    public void Members_kept_apart_by_a_person_are_not_merged_by_a_message_that_links_them()
+    {
+        var graph = new IdentityGraph();
+        graph.Load(new StoredIdentity(1, Identity.Parse("github:ada"), 1));
+        graph.Load(new StoredIdentity(2, Identity.Parse("email:team@analytical.io"), 2));
+        graph.KeepApart(Identity.Parse("email:team@analytical.io"), Identity.Parse("github:ada"));
+
+        var resolved = graph.Resolve([Identity.Parse("github:ada"), Identity.Parse("email:team@analytical.io")],
+            Identity.Parse("email:team@analytical.io"), _changes);
+
+        Assert.Equal((2L, 2L), resolved);
+        Assert.Empty(_changes.Merged);
+        Assert.True(graph.AreKeptApart(1, 2));
         var suggestion = Assert.Single(_changes.Suggested);
-        Assert.Equal((3L, 2L), (suggestion.IdentityId, suggestion.OtherIdentityId));
+        Assert.Equal((1L, 2L, MergeRules.SameEmail), (suggestion.IdentityId, suggestion.OtherIdentityId, suggestion.Rule));
+        Assert.Equal("seen together on one message (email:team@analytical.io) but a person kept the members apart", suggestion.Reason);
+    }
+
+    [Fact]
+    public void Keeping_apart_follows_members_into_the_members_that_absorb_them()
+    {
+        var graph = new IdentityGraph();
+        graph.Load(new StoredIdentity(1, Identity.Parse("github:ada"), 1));
+        graph.Load(new StoredIdentity(2, Identity.Parse("email:ada@analytical.io"), 2));
+        graph.Load(new StoredIdentity(3, Identity.Parse("anonymous:a1"), 3));
+        graph.KeepApart(Identity.Parse("email:ada@analytical.io"), Identity.Parse("anonymous:a1"));
+
+        // github:ada's member absorbs the anonymous one (a lower id wins); the email stays apart from both.
+        graph.Resolve([Identity.Parse("github:ada"), Identity.Parse("anonymous:a1")], Identity.Parse("github:ada"), _changes);
+        var resolved = graph.Resolve([Identity.Parse("email:ada@analytical.io"), Identity.Parse("github:ada")],
+            Identity.Parse("email:ada@analytical.io"), _changes);
+
+        Assert.Equal([(1L, 3L)], _changes.Merged);
+        Assert.True(graph.AreKeptApart(1, 2));
+        Assert.True(graph.AreKeptApart(3, 2));
+        Assert.Equal((2L, 2L), resolved);
+        Assert.Single(_changes.Suggested);
+    }
+
+    [Fact]
+    public void Members_that_were_never_kept_apart_merge_as_usual()
+    {
+        var graph = new IdentityGraph();
+        graph.Load(new StoredIdentity(1, Identity.Parse("github:ada"), 1));
+        graph.Load(new StoredIdentity(2, Identity.Parse("email:ada@analytical.io"), 2));
+        graph.Load(new StoredIdentity(3, Identity.Parse("github:grace"), 3));
+        graph.KeepApart(Identity.Parse("github:grace"), Identity.Parse("github:ada"));
+
+        graph.Resolve([Identity.Parse("email:ada@analytical.io"), Identity.Parse("github:ada")], Identity.Parse("email:ada@analytical.io"), _changes);
+
+        Assert.Equal([(1L, 2L)], _changes.Merged);
+        Assert.False(graph.AreKeptApart(1, 1));
+        Assert.Empty(_changes.Suggested);
     }
 
     [Fact]
@@ -143,15 +210,15 @@ public sealed class IdentityGraphTests
     [Fact]
     public void A_member_with_a_user_id_absorbed_by_an_anonymous_member_passes_on_its_user_id()
     {
-        Resolve("anonymous:a1");
+        Resolve("anonymous:a1", "email:ada@analytical.io");
         Resolve("user:42");
         Resolve("user:42", "anonymous:a1");
 
-        Resolve("user:43", "anonymous:a1");
+        Resolve("user:43", "email:ada@analytical.io");
 
         Assert.Equal([1L, 2L, 3L], _changes.Created);
         var suggestion = Assert.Single(_changes.Suggested);
-        Assert.Equal((3L, 1L), (suggestion.IdentityId, suggestion.OtherIdentityId));
+        Assert.Equal((4L, 2L), (suggestion.IdentityId, suggestion.OtherIdentityId));
     }
 
     [Fact]
@@ -229,10 +296,10 @@ public sealed class IdentityGraphTests
     {
         var graph = new IdentityGraph();
         graph.Load(new StoredIdentity(10, Identity.Parse("user:42"), 7));
-        graph.Load(new StoredIdentity(11, Identity.Parse("anonymous:a1"), 7));
+        graph.Load(new StoredIdentity(11, Identity.Parse("email:ada@analytical.io"), 7));
         graph.Load(new StoredIdentity(12, Identity.Parse("user:43"), 8));
 
-        var resolved = graph.Resolve([Identity.Parse("user:43"), Identity.Parse("anonymous:a1")],
+        var resolved = graph.Resolve([Identity.Parse("user:43"), Identity.Parse("email:ada@analytical.io")],
             Identity.Parse("user:43"), _changes);
 
         Assert.Equal((8L, 12L), resolved);

@@ -11,7 +11,7 @@ internal sealed class RecordedIdentityChanges : IIdentityChanges
 
     public List<(long Winner, long Loser)> Merged { get; } = [];
 
-    public List<(long IdentityId, long OtherIdentityId, string Reason)> Suggested { get; } = [];
+    public List<(long IdentityId, long OtherIdentityId, string Rule, double Confidence, string Reason)> Suggested { get; } = [];
 
     public void MemberCreated(long memberId) => Created.Add(memberId);
 
@@ -19,6 +19,6 @@ internal sealed class RecordedIdentityChanges : IIdentityChanges
 
     public void MembersMerged(long winnerId, long loserId) => Merged.Add((winnerId, loserId));
 
-    public void MergeSuggested(long identityId, long otherIdentityId, string reason) =>
-        Suggested.Add((identityId, otherIdentityId, reason));
+    public void MergeSuggested(long identityId, long otherIdentityId, string rule, double confidence, string reason) =>
+        Suggested.Add((identityId, otherIdentityId, rule, confidence, reason));
 }

@@ -313,6 +313,7 @@ public sealed class IngestBatchTests
 
         var suggestion = Assert.Single(batch.TakePending().Suggestions);
         Assert.Equal((2L, 1L, ReceivedAt), (suggestion.IdentityId, suggestion.OtherIdentityId, suggestion.SuggestedAt));
+        Assert.Equal((MergeRules.LinkedUserIds, 0.9), (suggestion.Rule, suggestion.Confidence));
         Assert.Equal(1, batch.Summary.MergesSuggested);
         Assert.Equal(2, batch.Summary.MembersCreated);
     }

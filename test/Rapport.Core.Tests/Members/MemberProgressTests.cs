@@ -56,6 +56,27 @@ public sealed class MemberProgressTests
     }
 
     [Fact]
+    public void An_aggregate_of_one_activity_type_adds_up_to_including_each_activity()
+    {
+        var oneByOne = default(MemberProgress);
+        oneByOne.Include(Friday, JourneyStage.Evaluate);
+        oneByOne.Include(Monday, JourneyStage.Evaluate);
+        oneByOne.Include(Wednesday, JourneyStage.Evaluate);
+        oneByOne.Include(Sunday, null);
+
+        var aggregated = default(MemberProgress);
+        aggregated.Include(Monday, Friday, 3, JourneyStage.Evaluate);
+        aggregated.Include(Sunday, Sunday, 1, null);
+        aggregated.Include(Sunday, Sunday, 0, JourneyStage.Scale);
+
+        Assert.Equal(oneByOne, aggregated);
+        Assert.Equal(4, aggregated.ActivityCount);
+        Assert.Equal(Monday, aggregated.ReachedAt(JourneyStage.Evaluate));
+        Assert.Equal(Sunday, aggregated.LastActivity);
+        Assert.Equal(JourneyStage.Evaluate, aggregated.Stage);
+    }
+
+    [Fact]
     public void Activities_arriving_out_of_order_give_the_same_times()
     {
         var progress = default(MemberProgress);

@@ -1,4 +1,6 @@
 using Npgsql;
+using Rapport.Core.Identities;
+using Rapport.Core.Journey;
 using Rapport.Core.Reports;
 using Rapport.Core.Workspaces;
 
@@ -159,6 +161,38 @@ public sealed class PostgresStoreTests : StoreConformanceTests
         Assert.Equal(4, member.ActivityCount);
         Assert.Equal(1, (await Store.GetStatsAsync(Workspace, Token)).Developers);
         Assert.Equal(1, ((Rapport.Storage.Postgres.PostgresStore)Store).IngestStateLoads);
+    }
+
+    [Fact]
+    public async Task Another_process_ingests_onto_the_right_developers_after_this_one_merges_and_unmerges()
+    {
+        var other = OpenAnotherProcess();
+        var otherWorkspace = await other.GetOrCreateWorkspaceAsync(Workspace.DefaultSlug, Token);
+        await IngestAsync(
+            """{"type":"identify","messageId":"a0","userId":"ada","traits":{"github":"ada-l"},"timestamp":"2026-03-01T09:00:00Z"}""",
+            """{"type":"page","messageId":"a1","anonymousId":"device-1","timestamp":"2026-03-01T10:00:00Z"}""");
+        // The other process loads (and keeps) the workspace's identities before this one changes them.
+        await IngestAsync(other, otherWorkspace, []);
+
+        await Store.MergeMembersAsync(Workspace, Identity.Parse("user:ada"), Identity.Parse("anonymous:device-1"), "a", null, Token);
+        await IngestAsync(other, otherWorkspace,
+            """{"type":"track","messageId":"b1","anonymousId":"device-1","event":"Docs Viewed","timestamp":"2026-03-02T10:00:00Z"}""");
+        var merged = await FindExistingAsync("user:ada");
+        Assert.Equal(["anonymous:device-1", "github:ada-l", "user:ada"], merged.Identities);
+        Assert.Equal((2L, JourneyStage.Evaluate), (merged.ActivityCount, merged.Stage));
+
+        var split = await Store.UnmergeIdentityAsync(Workspace, Identity.Parse("github:ada-l"), "a", null, Token);
+        var summary = await IngestAsync(other, otherWorkspace,
+            """{"type":"track","messageId":"c1","userId":"ada","event":"API Called","timestamp":"2026-03-03T10:00:00Z"}""",
+            """{"type":"identify","messageId":"c2","userId":"ada","traits":{"github":"ada-l"},"timestamp":"2026-03-03T11:00:00Z"}""");
+
+        Assert.Equal(0, summary.MembersMerged);
+        var ada = await FindAsync(other, otherWorkspace, "user:ada");
+        Assert.Equal(merged.Id, ada!.Id);
+        Assert.Equal(["anonymous:device-1", "user:ada"], ada.Identities);
+        Assert.Equal((3L, JourneyStage.Build), (ada.ActivityCount, ada.Stage));
+        Assert.Equal(split.ToMemberId, (await FindAsync(other, otherWorkspace, "github:ada-l"))!.Id);
+        Assert.Equal(2, (await other.GetStatsAsync(otherWorkspace, Token)).Developers);
     }
 
     [Fact]

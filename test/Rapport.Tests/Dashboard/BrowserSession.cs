@@ -113,5 +113,10 @@ internal sealed class BrowserSession : IDisposable
         {
             return true;
         }
+        catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            // Chromium's answer for an element of a page it is replacing, before the new page counts as loaded.
+            return true;
+        }
     }
 }

@@ -37,6 +37,16 @@ public sealed class DashboardServer : IAsyncLifetime
             """{"type":"track","userId":"ada","event":"API Called","messageId":"d3","timestamp":"2026-11-21T10:00:00Z"}""",
             $$$"""{"type":"identify","userId":"mallory","messageId":"d4","timestamp":"2026-11-22T09:00:00Z","traits":{"name":"{{{ScriptName}}}","email":"mallory@example.org"}}""",
             """{"type":"page","userId":"mallory","messageId":"d5","timestamp":"2026-11-22T09:01:00Z","context":{"page":{"url":"https://docs.example.com/<b>x</b>","title":"<img src=x onerror=alert(2)>"}}}""",
+
+            // Developers to merge by hand: Donald twice, and two pairs of product accounts sharing an email address.
+            """{"type":"identify","userId":"knuth","messageId":"m1","timestamp":"2026-11-23T09:00:00Z","traits":{"name":"Donald Knuth","github":"dknuth"}}""",
+            """{"type":"track","userId":"knuth","event":"API Called","messageId":"m2","timestamp":"2026-11-23T09:05:00Z"}""",
+            """{"type":"identify","anonymousId":"taocp-1","messageId":"m3","timestamp":"2026-11-23T10:00:00Z","traits":{"email":"knuth@stanford.example"}}""",
+            """{"type":"page","anonymousId":"taocp-1","messageId":"m4","timestamp":"2026-11-23T10:01:00Z"}""",
+            """{"type":"identify","userId":"edsger","messageId":"m5","timestamp":"2026-11-24T09:00:00Z","traits":{"name":"Edsger Dijkstra","email":"edsger@tue.example"}}""",
+            """{"type":"identify","userId":"edsger-dijkstra","messageId":"m6","timestamp":"2026-11-24T10:00:00Z","traits":{"name":"Edsger W. Dijkstra","email":"edsger@tue.example"}}""",
+            """{"type":"identify","userId":"niklaus","messageId":"m7","timestamp":"2026-11-24T09:00:00Z","traits":{"name":"Niklaus Wirth","email":"niklaus@eth.example"}}""",
+            """{"type":"identify","userId":"niklaus-wirth","messageId":"m8","timestamp":"2026-11-24T10:00:00Z","traits":{"name":"Niklaus E. Wirth","email":"niklaus@eth.example"}}""",
         ]);
         await RunAsync("import", "segment", "people.jsonl");
         foreach (var (email, role) in new[] { (OwnerEmail, "owner"), (EditorEmail, "editor"), (ViewerEmail, "viewer") })

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Rapport.Core.Identities;
 using Rapport.Core.Members;
 using Rapport.Storage;
 
@@ -25,6 +26,9 @@ internal sealed class ProfileModel(IRapportStore store, WorkspaceResolver worksp
 
     public IReadOnlyList<string> Tags { get; private set; } = [];
 
+    /// <summary>Merges this developer took part in, newest first: by hand (undoable) and automatic.</summary>
+    public IReadOnlyList<MemberMerge> Merges { get; private set; } = [];
+
     /// <summary>Where the next page of the timeline starts, when there is one.</summary>
     public DateTime? OlderThan { get; private set; }
 
@@ -43,11 +47,13 @@ internal sealed class ProfileModel(IRapportStore store, WorkspaceResolver worksp
         var activities = Store.ListMemberActivitiesAsync(Workspace, Id, before, ActivitiesPerPage + 1, cancellationToken);
         var notes = Store.ListMemberNotesAsync(Workspace, Id, cancellationToken);
         var tags = Store.ListMemberTagsAsync(Workspace, Id, cancellationToken);
+        var merges = Store.ListMemberMergesAsync(Workspace, Id, 20, cancellationToken);
         var page = await activities;
         Activities = page.Count > ActivitiesPerPage ? page.Take(ActivitiesPerPage).ToList() : page;
         OlderThan = page.Count > ActivitiesPerPage ? Activities[^1].OccurredAt : null;
         Notes = await notes;
         Tags = await tags;
+        Merges = await merges;
         return Page();
     }
 
@@ -69,11 +75,68 @@ internal sealed class ProfileModel(IRapportStore store, WorkspaceResolver worksp
     public Task<IActionResult> OnPostUntagAsync(string tag, CancellationToken cancellationToken) =>
         ChangeAsync(workspace => Store.SetMemberTagAsync(workspace, Id, tag ?? "", tagged: false, cancellationToken), $"Removed the tag {tag}.", cancellationToken);
 
+    /// <summary>Merges another developer, named by any identity, into this one (or this one into it, if it is older).</summary>
+    public async Task<IActionResult> OnPostMergeAsync(string other, string? reason, CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        await LoadWorkspaceAsync(cancellationToken);
+        if (await Store.GetMemberAsync(Workspace, Id, cancellationToken) is not { } member)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            if (!Identity.TryParse(other?.Trim(), out var otherIdentity, out var invalid))
+            {
+                throw new FormatException(invalid);
+            }
+
+            var merge = await Store.MergeMembersAsync(
+                Workspace, Identity.Parse(member.Identities[0]), otherIdentity, UserClaims.Email(User), reason, cancellationToken);
+            Flash = $"Merged developer #{merge.LoserId} ({string.Join(", ", merge.Identities)}) into #{merge.WinnerId}.";
+            return RedirectToPage(new { Id = merge.WinnerId });
+        }
+        catch (Exception e) when (e is FormatException or IdentityNotFoundException or MergeRefusedException)
+        {
+            Flash = e.Message;
+            return RedirectToPage(new { Id });
+        }
+    }
+
+    /// <summary>Splits one identity of this developer out into a developer of its own.</summary>
+    public Task<IActionResult> OnPostUnmergeAsync(string identity, CancellationToken cancellationToken) =>
+        ChangeAsync(async workspace =>
+        {
+            if (!Identity.TryParse(identity, out var parsed, out var invalid))
+            {
+                throw new FormatException(invalid);
+            }
+
+            var split = await Store.UnmergeIdentityAsync(workspace, parsed, UserClaims.Email(User), reason: null, cancellationToken);
+            return $"{split.Identity} is developer #{split.ToMemberId} now, kept apart from this one.";
+        }, cancellationToken);
+
+    /// <summary>Undoes a merge made by hand that this developer took part in.</summary>
+    public Task<IActionResult> OnPostUndoMergeAsync(long mergeId, CancellationToken cancellationToken) =>
+        ChangeAsync(async workspace =>
+        {
+            var merge = await Store.UndoMergeAsync(workspace, mergeId, UserClaims.Email(User), cancellationToken);
+            return $"Undid merge {merge.Id}: developer #{merge.LoserId} is apart again.";
+        }, cancellationToken);
+
+    private Task<IActionResult> ChangeAsync(Func<Rapport.Core.Workspaces.Workspace, Task<string>> change, CancellationToken cancellationToken) =>
+        ChangeAsync(async workspace => Flash = await change(workspace), null, cancellationToken);
+
     /// <summary>
     /// Runs a change for editors and owners. Razor Pages authorize whole pages, not handlers, so the role is checked
     /// here: a viewer's form post is refused before anything is written.
     /// </summary>
-    private async Task<IActionResult> ChangeAsync(Func<Rapport.Core.Workspaces.Workspace, Task> change, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Func<Rapport.Core.Workspaces.Workspace, Task> change, string? done, CancellationToken cancellationToken)
     {
         if (!CanEdit)
         {
@@ -84,9 +147,10 @@ internal sealed class ProfileModel(IRapportStore store, WorkspaceResolver worksp
         try
         {
             await change(Workspace);
-            Flash = done;
+            Flash = done ?? Flash;
         }
-        catch (Exception e) when (e is FormatException or ArgumentException)
+        catch (Exception e) when (e is FormatException or ArgumentException or IdentityNotFoundException or MergeRefusedException
+            or MergeRecordNotFoundException)
         {
             Flash = e.Message;
         }

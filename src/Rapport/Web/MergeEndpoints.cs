@@ -1,0 +1,120 @@
+using Rapport.Core.Identities;
+using Rapport.Core.Members;
+using Rapport.Storage;
+
+namespace Rapport.Web;
+
+/// <summary>
+/// Merging developers by hand over HTTP: suggestions (listed by anyone, decided by editors), merges, unmerges and
+/// undoing merges. The same store calls as <c>rapport members …</c> and the dashboard.
+/// </summary>
+internal static class MergeEndpoints
+{
+    public static void MapMergeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var members = app.MapGroup("/api/v1/members");
+        members.MapGet("/suggestions", ListSuggestionsAsync).WithName("ListMergeSuggestions");
+        members.MapPost("/suggestions/refresh", RefreshSuggestionsAsync).WithName("RefreshMergeSuggestions");
+        members.MapPost("/suggestions/{id:long}/accept", AcceptSuggestionAsync).WithName("AcceptMergeSuggestion");
+        members.MapPost("/suggestions/{id:long}/dismiss", DismissSuggestionAsync).WithName("DismissMergeSuggestion");
+        members.MapPost("/merge", MergeAsync).WithName("MergeMembers");
+        members.MapPost("/unmerge", UnmergeAsync).WithName("UnmergeIdentity");
+        members.MapGet("/merges", ListMergesAsync).WithName("ListMemberMerges");
+        members.MapPost("/merges/{id:long}/undo", UndoMergeAsync).WithName("UndoMerge");
+    }
+
+    /// <summary>A merge asked for over HTTP: two identities, <c>kind:value</c>, and why.</summary>
+    internal sealed record MergeRequest(string? Identity, string? Other, string? Reason);
+
+    /// <summary>An unmerge asked for over HTTP: the identity to split out, and why.</summary>
+    internal sealed record UnmergeRequest(string? Identity, string? Reason);
+
+    /// <summary>How many new suggestions a refresh stored.</summary>
+    internal sealed record RefreshResult(int Found);
+
+    private static async Task<Ok<IReadOnlyList<DeveloperMergeSuggestion>>> ListSuggestionsAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string? status, int? limit, string? workspace, CancellationToken cancellationToken)
+    {
+        var wanted = string.IsNullOrWhiteSpace(status) ? MergeSuggestionStatus.Open : status.Trim();
+        if (wanted is not (MergeSuggestionStatus.Open or MergeSuggestionStatus.Merged or MergeSuggestionStatus.Dismissed))
+        {
+            throw new FormatException($"'status' must be open, merged or dismissed, not '{status}'");
+        }
+
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        return TypedResults.Ok(await store.ListMergeSuggestionsAsync(resolved, wanted, Limit(limit), cancellationToken));
+    }
+
+    private static async Task<Ok<RefreshResult>> RefreshSuggestionsAsync(
+        HttpContext context, IRapportStore store, EditorAuthorization editors, string? workspace, CancellationToken cancellationToken)
+    {
+        var (resolved, _) = await editors.AuthorizeAsync(context, workspace, cancellationToken);
+        return TypedResults.Ok(new RefreshResult(await store.RefreshMergeSuggestionsAsync(resolved, cancellationToken)));
+    }
+
+    private static async Task<Ok<MemberMerge>> AcceptSuggestionAsync(
+        HttpContext context, IRapportStore store, EditorAuthorization editors, long id, string? workspace, CancellationToken cancellationToken)
+    {
+        var (resolved, by) = await editors.AuthorizeAsync(context, workspace, cancellationToken);
+        return TypedResults.Ok(await store.AcceptMergeSuggestionAsync(resolved, id, by, cancellationToken));
+    }
+
+    private static async Task<Ok<DeveloperMergeSuggestion>> DismissSuggestionAsync(
+        HttpContext context, IRapportStore store, EditorAuthorization editors, long id, string? workspace, CancellationToken cancellationToken)
+    {
+        var (resolved, by) = await editors.AuthorizeAsync(context, workspace, cancellationToken);
+        return TypedResults.Ok(await store.DismissMergeSuggestionAsync(resolved, id, by, cancellationToken));
+    }
+
+    private static async Task<Ok<MemberMerge>> MergeAsync(
+        HttpContext context, IRapportStore store, EditorAuthorization editors, MergeRequest request, string? workspace, CancellationToken cancellationToken)
+    {
+        var (identity, other) = (Parse(request.Identity, "identity"), Parse(request.Other, "other"));
+        var (resolved, by) = await editors.AuthorizeAsync(context, workspace, cancellationToken);
+        return TypedResults.Ok(await store.MergeMembersAsync(resolved, identity, other, by, request.Reason, cancellationToken));
+    }
+
+    private static async Task<Ok<IdentitySplit>> UnmergeAsync(
+        HttpContext context, IRapportStore store, EditorAuthorization editors, UnmergeRequest request, string? workspace, CancellationToken cancellationToken)
+    {
+        var identity = Parse(request.Identity, "identity");
+        var (resolved, by) = await editors.AuthorizeAsync(context, workspace, cancellationToken);
+        return TypedResults.Ok(await store.UnmergeIdentityAsync(resolved, identity, by, request.Reason, cancellationToken));
+    }
+
+    private static async Task<Ok<IReadOnlyList<MemberMerge>>> ListMergesAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string? identity, int? limit, string? workspace, CancellationToken cancellationToken)
+    {
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        long? memberId = null;
+        if (!string.IsNullOrWhiteSpace(identity))
+        {
+            var parsed = Parse(identity, "identity");
+            memberId = (await store.FindMemberAsync(resolved, parsed, cancellationToken)
+                ?? throw new NotFoundException($"No developer has the identity {parsed}.")).Id;
+        }
+
+        return TypedResults.Ok(await store.ListMemberMergesAsync(resolved, memberId, Limit(limit), cancellationToken));
+    }
+
+    private static async Task<Ok<MemberMerge>> UndoMergeAsync(
+        HttpContext context, IRapportStore store, EditorAuthorization editors, long id, string? workspace, CancellationToken cancellationToken)
+    {
+        var (resolved, by) = await editors.AuthorizeAsync(context, workspace, cancellationToken);
+        return TypedResults.Ok(await store.UndoMergeAsync(resolved, id, by, cancellationToken));
+    }
+
+    private static int Limit(int? limit) => limit is { } value
+        ? value is >= 1 and <= 1000 ? value : throw new FormatException($"'limit' must be between 1 and 1000, not {value}")
+        : 100;
+
+    private static Identity Parse(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new FormatException($"'{field}' is missing: name an identity as kind:value, for example github:octocat");
+        }
+
+        return Identity.TryParse(text, out var identity, out var reason) ? identity : throw new FormatException($"'{field}': {reason}");
+    }
+}

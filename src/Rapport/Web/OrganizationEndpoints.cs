@@ -1,0 +1,15 @@
+using Rapport.Core.Members;
+using Rapport.Storage;
+
+namespace Rapport.Web;
+
+/// <summary>Organizations over HTTP: the same list as <c>rapport orgs list --json</c>.</summary>
+internal static class OrganizationEndpoints
+{
+    public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/organizations", ListAsync).WithName("ListOrganizations");
+
+    private static async Task<Ok<IReadOnlyList<OrganizationSummary>>> ListAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string? workspace, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListOrganizationsAsync(await workspaces.ResolveAsync(workspace, cancellationToken), cancellationToken));
+}

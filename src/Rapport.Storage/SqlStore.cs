@@ -19,7 +19,16 @@ public abstract partial class SqlStore
     /// <summary>Runs statements that write, in order, in one transaction.</summary>
     private protected abstract Task ExecuteAsync(IReadOnlyList<(string Sql, object?[] Parameters)> statements, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs statements that write only derived tables (never the ones ingest writes), in order, in one transaction,
+    /// without holding up ingest while they run: long re-derivations such as the community refresh.
+    /// </summary>
+    private protected abstract Task ExecuteBesideIngestAsync(IReadOnlyList<(string Sql, object?[] Parameters)> statements, CancellationToken cancellationToken);
+
     private protected abstract DateTime Now();
+
+    /// <summary>An SQL expression for the text of a top-level key of a JSON column (<c>NULL</c> when absent).</summary>
+    private protected abstract string JsonText(string column, string key);
 
     /// <summary>An SQL expression for the Monday (00:00 UTC) that starts the week of a timestamp column.</summary>
     private protected abstract string WeekStart(string column);

@@ -8,4 +8,8 @@ internal enum StoredColumnType
     Json,
     Timestamp,
     Uuid,
+    Integer,
+    Double,
+    Boolean,
+    Date,
 }

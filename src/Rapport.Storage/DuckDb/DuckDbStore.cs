@@ -678,7 +678,32 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         }
     }
 
+    private protected override async Task ExecuteBesideIngestAsync(
+        IReadOnlyList<(string Sql, object?[] Parameters)> statements, CancellationToken cancellationToken)
+    {
+        // DuckDB lets several connections of one process write at once and only fails a commit whose rows another
+        // transaction changed meanwhile. Ingest never writes these derived tables, so this transaction runs on a
+        // connection of its own and the ingest writer never waits for it.
+        await using var connection = new DuckDBConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await Task.Run(() =>
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var (sql, parameters) in statements)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var command = connection.Command(sql, parameters);
+                using var registration = cancellationToken.Register(static state => ((DuckDBCommand)state!).Cancel(), command);
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     private protected override DateTime Now() => _clock.GetUtcNow().UtcDateTime;
+
+    private protected override string JsonText(string column, string key) => $"json_extract_string({column}, '$.{key}')";
 
     // DuckDB's weeks start on Monday (ISO 8601), and its timestamps are UTC already.
     private protected override string WeekStart(string column) => $"CAST(date_trunc('week', {column}) AS TIMESTAMP)";

@@ -706,7 +706,14 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // PostgreSQL's readers never wait for writers: the ordinary transaction already leaves ingest alone.
+    private protected override Task ExecuteBesideIngestAsync(
+        IReadOnlyList<(string Sql, object?[] Parameters)> statements, CancellationToken cancellationToken) =>
+        ExecuteAsync(statements, cancellationToken);
+
     private protected override DateTime Now() => _clock.GetUtcNow().UtcDateTime;
+
+    private protected override string JsonText(string column, string key) => $"({column} ->> '{key}')";
 
     // date_trunc on timestamptz would cut at midnight of the session's time zone; weeks are UTC weeks.
     private protected override string WeekStart(string column) => $"date_trunc('week', {column} AT TIME ZONE 'UTC')";

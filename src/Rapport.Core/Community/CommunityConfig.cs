@@ -26,7 +26,7 @@ public sealed record CommunityConfig(LevelRules Levels, int MinActivities, int W
         }
         catch (JsonException e)
         {
-            throw new CommunityConfigException($"not a community configuration: {e.Message}");
+            throw new CommunityConfigException($"not a community configuration: {e.Message}", e.LineNumber + 1);
         }
 
         if (document is null)

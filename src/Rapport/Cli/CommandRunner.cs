@@ -45,6 +45,8 @@ internal sealed class CommandRunner(TimeProvider clock)
         ImportLineException line => line.Message,
         CliException or StoreOpenException or WorkspaceNotEmptyException => $"rapport: {e.Message}",
         JourneyMapException => $"rapport: invalid journey map: {e.Message}",
+        Core.Community.CommunityConfigException => $"rapport: invalid community configuration: {e.Message}",
+        MemberNotFoundException => $"rapport: {e.Message}",
         FormatException or ArgumentException => $"rapport: {e.Message}",
         FileNotFoundException notFound => $"rapport: no such file: {notFound.FileName}",
         DirectoryNotFoundException or UnauthorizedAccessException => $"rapport: {e.Message}",

@@ -16,6 +16,8 @@ internal static class RapportCommandLine
             JourneyCommands.Create(runner),
             ReportCommands.Create(runner),
             MemberCommands.Create(runner),
+            CommunityCommands.Create(runner),
+            OutreachCommands.Create(runner),
             StatsCommand.Create(runner),
             KeyCommands.Create(runner),
             UserCommands.Create(runner),

@@ -1,5 +1,6 @@
 using Rapport.Core;
 using Rapport.Storage;
+using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
 
 namespace Rapport.Web;
@@ -7,7 +8,8 @@ namespace Rapport.Web;
 /// <summary>The web server behind <c>rapport serve</c>: wiring only; endpoints live in their feature classes.</summary>
 internal static class RapportWebHost
 {
-    public static WebApplication Build(IRapportStore store, string defaultWorkspace, string urls, TimeProvider clock)
+    /// <param name="communityRefresh">How often to refresh levels and the outreach queue in the background; none when <c>null</c>.</param>
+    public static WebApplication Build(IRapportStore store, string defaultWorkspace, string urls, TimeProvider clock, TimeSpan? communityRefresh = null)
     {
         // The application is this assembly, also when another process hosts it (tests, benchmarks): Razor Pages are
         // found in the application's assembly.
@@ -30,6 +32,12 @@ internal static class RapportWebHost
             return new IngestQueue(store, onCommitFailed: (exception, messages) => logger.IngestCommitFailed(exception, messages));
         });
         builder.Services.AddHostedService<IngestQueueDrain>();
+        if (communityRefresh is { } interval)
+        {
+            builder.Services.AddHostedService(services => new CommunityRefreshService(
+                store, services.GetRequiredService<WorkspaceResolver>(), clock, interval, services.GetRequiredService<ILogger<CommunityRefreshService>>()));
+        }
+
         builder.Services.AddSingleton<WriteKeyAuthenticator>();
         builder.Services.AddSingleton<SegmentIngest>();
         builder.Services.AddProblemDetails();
@@ -44,6 +52,7 @@ internal static class RapportWebHost
         app.MapHealthEndpoints();
         app.MapReportEndpoints();
         app.MapMemberEndpoints();
+        app.MapCommunityEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();
         return app;

@@ -38,6 +38,11 @@ public abstract partial class SqlStore
                 where.Add($"t.assignee = {args.Add(query.Assignee.Trim())}");
             }
 
+            if (query.MemberId is { } memberId)
+            {
+                where.Add($"i.member_id = {args.Add(memberId)}");
+            }
+
             return (string.Join(" AND ", where), args.ToArray(), status);
         }
 

@@ -17,7 +17,11 @@ internal sealed class RapportServerProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<RapportServerProcess> StartAsync(string workingDirectory, params string[] arguments)
+    public static Task<RapportServerProcess> StartAsync(string workingDirectory, params string[] arguments) =>
+        StartAsync(workingDirectory, arguments, serveArguments: []);
+
+    /// <summary>Starts <c>rapport ARGUMENTS serve SERVEARGUMENTS --urls …</c> on a free port.</summary>
+    public static async Task<RapportServerProcess> StartAsync(string workingDirectory, string[] arguments, string[] serveArguments)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -26,7 +30,7 @@ internal sealed class RapportServerProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])[RapportProcess.ExecutablePath, .. arguments, "serve", "--urls", address.ToString()])
+        foreach (var argument in (string[])[RapportProcess.ExecutablePath, .. arguments, "serve", .. serveArguments, "--urls", address.ToString()])
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,6 +1,6 @@
 namespace Rapport.Core.Outreach;
 
-/// <summary>A page of the outreach queue, oldest first within a status, optionally by status, reason and assignee.</summary>
+/// <summary>A page of the outreach queue, oldest first within a status, optionally by status, reason, assignee and developer.</summary>
 public sealed record OutreachQuery
 {
     public const int MaxLimit = 1000;
@@ -10,6 +10,9 @@ public sealed record OutreachQuery
     public OutreachReason? Reason { get; init; }
 
     public string? Assignee { get; init; }
+
+    /// <summary>Only this developer's tasks.</summary>
+    public long? MemberId { get; init; }
 
     public int Offset { get; init; }
 

@@ -43,13 +43,17 @@ internal static class OutreachCommands
         var status = new Option<string?>("--status") { Description = "open, snoozed, done or dismissed" };
         var reason = new Option<string?>("--reason") { Description = "stalled, unanswered_question, hero_quiet or hero_candidate" };
         var assignee = new Option<string?>("--assignee") { Description = "Only tasks assigned to this person" };
+        var member = new Option<string?>("--member") { Description = "Only this developer's tasks (kind:value)" };
         var limit = new Option<int>("--limit") { Description = "At most this many (default 100)", DefaultValueFactory = _ => 100 };
         var json = GlobalOptions.Json("the tasks (an array)");
-        var list = new Command("list", "List outreach tasks, oldest first") { status, reason, assignee, limit, json };
+        var list = new Command("list", "List outreach tasks, oldest first") { status, reason, assignee, member, limit, json };
         runner.Attach(list, async (scope, cancellationToken) =>
         {
+            var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
+            long? memberId = scope.Get(member) is { } identity ? (await CommunityCommands.FindMemberAsync(scope, identity, cancellationToken)).MemberId : null;
             var query = new OutreachQuery
             {
+                MemberId = memberId,
                 Status = scope.Get(status) is { } s ? ParseStatus(s) : null,
                 Reason = scope.Get(reason) is { } r
                     ? OutreachReasons.TryParse(r, out var parsed) ? parsed : throw new CliException(
@@ -58,7 +62,6 @@ internal static class OutreachCommands
                 Assignee = scope.Get(assignee),
                 Limit = Math.Clamp(scope.Get(limit), 1, OutreachQuery.MaxLimit),
             };
-            var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
             var page = await scope.Store.ListOutreachTasksAsync(workspace, query, cancellationToken);
             if (scope.Get(json))
             {

@@ -1,5 +1,5 @@
-using Rapport.Core.Identities;
 using System.Text.Json.Nodes;
+using Rapport.Core.Identities;
 using Rapport.Storage;
 
 namespace Rapport.Web;

@@ -6,7 +6,7 @@ using OpenQA.Selenium;
 namespace Rapport.Tests.Dashboard;
 
 /// <summary>The dashboard as a DevRel team uses it, in a real headless Chromium against a real <c>rapport serve</c>.</summary>
-public sealed class DashboardBrowserTests(DashboardServer server) : IClassFixture<DashboardServer>
+public sealed partial class DashboardBrowserTests(DashboardServer server) : IClassFixture<DashboardServer>
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

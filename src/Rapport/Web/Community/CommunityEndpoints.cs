@@ -97,8 +97,9 @@ internal static class CommunityEndpoints
 
     private static async Task<Ok<IReadOnlyList<OutreachTask>>> ListTasksAsync(
         HttpResponse response, IRapportStore store, WorkspaceResolver workspaces, string? workspace, string? status, string? reason, string? assignee,
-        int? offset, int? limit, CancellationToken cancellationToken)
+        string? member, int? offset, int? limit, CancellationToken cancellationToken)
     {
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
         var query = new OutreachQuery
         {
             Status = status is null ? null : OutreachStatuses.TryParse(status, out var s) ? s
@@ -106,10 +107,10 @@ internal static class CommunityEndpoints
             Reason = reason is null ? null : OutreachReasons.TryParse(reason, out var r) ? r
                 : throw new FormatException($"'{reason}' is not a reason; use {string.Join(", ", OutreachReasons.All.Select(OutreachReasons.Name))}"),
             Assignee = assignee,
+            MemberId = member is null ? null : await MemberIdAsync(store, resolved, member, cancellationToken),
             Offset = Math.Max(0, offset ?? 0),
             Limit = Math.Clamp(limit ?? 100, 1, OutreachQuery.MaxLimit),
         };
-        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
         var page = await store.ListOutreachTasksAsync(resolved, query, cancellationToken);
         response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok(page.Tasks);

@@ -22,6 +22,10 @@ internal sealed class OutreachModel(IRapportStore store, WorkspaceResolver works
     [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; }
 
+    /// <summary>Only this developer's tasks (the link from a developer's page).</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Member { get; set; }
+
     public OutreachPage Tasks { get; private set; } = new([], 0);
 
     public string? Error { get; private set; }
@@ -80,15 +84,15 @@ internal sealed class OutreachModel(IRapportStore store, WorkspaceResolver works
             Flash = e.Message;
         }
 
-        return RedirectToPage(new { Status, Reason, PageNumber });
+        return RedirectToPage(new { Status, Reason, PageNumber, Member });
     }
 
     public string Link(int page) =>
-        $"/outreach?status={Uri.EscapeDataString(Status ?? "")}&reason={Uri.EscapeDataString(Reason ?? "")}&pageNumber={page}";
+        $"/outreach?status={Uri.EscapeDataString(Status ?? "")}&reason={Uri.EscapeDataString(Reason ?? "")}&member={Member}&pageNumber={page}";
 
     private OutreachQuery? Query()
     {
-        var query = new OutreachQuery();
+        var query = new OutreachQuery { MemberId = Member };
         if (!string.IsNullOrWhiteSpace(Status))
         {
             if (!OutreachStatuses.TryParse(Status, out var status))

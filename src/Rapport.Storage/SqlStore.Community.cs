@@ -14,8 +14,12 @@ public abstract partial class SqlStore
     /// </summary>
     private readonly SemaphoreSlim _communityLock = new(1, 1);
 
-    /// <summary>Activities flagged by their source as made by a bot (<c>"bot": true</c>) never count.</summary>
-    private string NotBot(string properties) => $"coalesce({JsonText(properties, "bot")}, '') <> 'true'";
+    /// <summary>
+    /// Activities flagged by their source as made by a bot (<c>"bot": true</c>) never count. The text test first spares
+    /// parsing the JSON of the (many) activities whose properties do not mention a bot at all.
+    /// </summary>
+    private string NotBot(string properties) =>
+        $"({properties} IS NULL OR CAST({properties} AS VARCHAR) NOT LIKE '%\"bot\"%' OR coalesce({JsonText(properties, "bot")}, '') <> 'true')";
 
     public async Task<CommunityConfig> GetCommunityConfigAsync(Workspace workspace, CancellationToken cancellationToken)
     {

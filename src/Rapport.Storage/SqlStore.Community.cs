@@ -93,7 +93,8 @@ public abstract partial class SqlStore
     }
 
     /// <summary>
-    /// Scores every member in one pass over their activities. The database sums weight × decay: the weights of the
+    /// Scores every member in one pass over their activities (the stalled rule's window test too: the
+    /// minActivities-th latest activity is within the window before the last one). The database sums weight × decay: the weights of the
     /// workspace's distinct activity types come from Core's rules as a small VALUES list, and decay is
     /// <c>exp(k·(t − asOf))</c> with <c>k = ln 2 / half-life</c>, so the score at an earlier month end is the same sum
     /// over the activities up to then, times a constant (<c>2^((asOf − end)/half-life)</c>) worked out here.
@@ -150,14 +151,9 @@ public abstract partial class SqlStore
             ),
             sums AS (
               SELECT member_id, max(occurred_at) AS last_at, {sums},
-                     count(*) FILTER (WHERE advocacy = 1 AND occurred_at > {candidateFrom}) AS recent_advocacy
+                     count(*) FILTER (WHERE advocacy = 1 AND occurred_at > {candidateFrom}) AS recent_advocacy,
+                     {NthLatest("occurred_at", stalled.MinActivities)} AS nth_latest
               FROM counted GROUP BY member_id
-            ),
-            windowed AS (
-              SELECT c.member_id, count(*) AS n
-              FROM counted c JOIN sums s ON s.member_id = c.member_id
-              WHERE s.last_at <= {stalledCutoff} AND c.occurred_at > s.last_at - INTERVAL '{stalled.WindowDays * 24} hours'
-              GROUP BY c.member_id
             ),
             nominated AS (
               SELECT member_id, hero, created_at FROM (
@@ -171,12 +167,12 @@ public abstract partial class SqlStore
               SELECT m.id AS member_id, coalesce(s.s{points.Count - 1}, 0) AS score, s.last_at, coalesce(s.recent_advocacy, 0) AS recent_advocacy,
                      {StageExpression} AS stage,
                      {string.Join(" || ", history)} AS history,
-                     CASE WHEN {StageExpression} < {(int)JourneyStage.Scale} AND wd.n >= {stalled.MinActivities}
+                     CASE WHEN {StageExpression} < {(int)JourneyStage.Scale} AND s.last_at <= {stalledCutoff}
+                               AND s.nth_latest > s.last_at - INTERVAL '{stalled.WindowDays * 24} hours'
                           THEN s.last_at + INTERVAL '{stalled.StalledAfterDays * 24} hours' END AS stalled_since
               FROM members m
               LEFT JOIN sums s ON s.member_id = m.id
               LEFT JOIN nominated o ON o.member_id = m.id
-              LEFT JOIN windowed wd ON wd.member_id = m.id
               WHERE m.workspace_id = $1 AND (s.member_id IS NOT NULL OR coalesce(o.hero, false))
             ),
             leveled AS (
@@ -389,59 +385,74 @@ public abstract partial class SqlStore
             return new LevelReport(null, new LevelCounts(0, 0, 0), []);
         }
 
-        var positions = LevelHistory.Months + 1;
-        var columns = new List<string>();
-        for (var p = 1; p <= positions; p++)
-        {
-            foreach (var level in "123")
-            {
-                columns.Add($"count(*) FILTER (WHERE substr(history, {p}, 1) = '{level}')");
-            }
-        }
-
-        for (var p = 2; p <= positions; p++)
-        {
-            columns.Add($"count(*) FILTER (WHERE substr(history, {p - 1}, 1) >= '1' AND substr(history, {p}, 1) > substr(history, {p - 1}, 1))");
-            columns.Add($"count(*) FILTER (WHERE substr(history, {p}, 1) >= '1' AND substr(history, {p}, 1) < substr(history, {p - 1}, 1))");
-        }
-
-        var counts = await QueryAsync(
-            $"SELECT {string.Join(", ", columns)} FROM member_levels WHERE workspace_id = $1", [workspace.Id],
+        // Members share few level histories (a million members, a few hundred histories): counting per history and
+        // adding up here reads the table once and computes little.
+        var histories = await QueryAsync(
+            "SELECT history, count(*) FROM member_levels WHERE workspace_id = $1 GROUP BY history", [workspace.Id],
             reader =>
             {
-                reader.Read();
-                var values = new long[reader.FieldCount];
-                for (var i = 0; i < values.Length; i++)
+                var counts = new List<(string History, long Members)>();
+                while (reader.Read())
                 {
-                    values[i] = reader.GetInt64(i);
+                    counts.Add((reader.GetString(0), reader.GetInt64(1)));
                 }
 
-                return values;
+                return counts;
             }, cancellationToken).ConfigureAwait(false);
+
+        var positions = LevelHistory.Months + 1;
+        var perLevel = new long[positions, 4];
+        var promotions = new long[positions];
+        var demotions = new long[positions];
+        foreach (var (history, members) in histories)
+        {
+            for (var p = 0; p < positions && p < history.Length; p++)
+            {
+                perLevel[p, history[p] - '0'] += members;
+                if (p > 0 && history[p - 1] >= '1' && history[p] != history[p - 1])
+                {
+                    (history[p] > history[p - 1] ? promotions : demotions)[p] += members;
+                }
+            }
+        }
 
         var moves = new List<(int Position, long MemberId, CommunityLevel From, CommunityLevel To)>();
         if (movesPerMonth > 0)
         {
-            var selects = Enumerable.Range(2, positions - 1).Select(p =>
-                $"""
-                (SELECT {p} AS position, member_id, substr(history, {p - 1}, 1) AS from_level, substr(history, {p}, 1) AS to_level
-                 FROM member_levels
-                 WHERE workspace_id = $1 AND substr(history, {p - 1}, 1) >= '1' AND substr(history, {p}, 1) <> substr(history, {p - 1}, 1)
-                 ORDER BY score DESC, member_id LIMIT {Math.Min(movesPerMonth, 1000)})
-                """);
-            moves = await QueryAsync(
-                string.Join("\nUNION ALL\n", selects), [workspace.Id],
-                reader =>
+            var args = new SqlArguments(workspace.Id);
+            var selects = new List<string>();
+            for (var p = 1; p < positions; p++)
+            {
+                var moved = histories.Where(h => h.History.Length == positions && h.History[p - 1] >= '1' && h.History[p] != h.History[p - 1])
+                    .Select(h => args.Add(h.History)).ToList();
+                if (moved.Count > 0)
                 {
-                    var list = new List<(int, long, CommunityLevel, CommunityLevel)>();
-                    while (reader.Read())
-                    {
-                        list.Add((reader.GetInt32(0), reader.GetInt64(1), (CommunityLevel)(reader.GetString(2)[0] - '0'),
-                            (CommunityLevel)(reader.GetString(3)[0] - '0')));
-                    }
+                    selects.Add(
+                        $"""
+                        (SELECT {p} AS position, member_id, history FROM member_levels
+                         WHERE workspace_id = $1 AND history IN ({string.Join(", ", moved)})
+                         ORDER BY score DESC, member_id LIMIT {Math.Min(movesPerMonth, 1000)})
+                        """);
+                }
+            }
 
-                    return list;
-                }, cancellationToken).ConfigureAwait(false);
+            if (selects.Count > 0)
+            {
+                moves = await QueryAsync(
+                    string.Join("\nUNION ALL\n", selects), args.ToArray(),
+                    reader =>
+                    {
+                        var list = new List<(int, long, CommunityLevel, CommunityLevel)>();
+                        while (reader.Read())
+                        {
+                            var p = reader.GetInt32(0);
+                            var history = reader.GetString(2);
+                            list.Add((p, reader.GetInt64(1), (CommunityLevel)(history[p - 1] - '0'), (CommunityLevel)(history[p] - '0')));
+                        }
+
+                        return list;
+                    }, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var details = await ReadSummaryDetailsAsync(workspace, [.. moves.Select(move => move.MemberId).Distinct()], cancellationToken)
@@ -450,8 +461,7 @@ public abstract partial class SqlStore
         var months = new List<LevelMonth>();
         for (var m = 0; m < LevelHistory.Months; m++)
         {
-            var p = m + 2;
-            var at3 = (p - 1) * 3;
+            var p = m + 1;
             var moved = moves.Where(move => move.Position == p)
                 .OrderByDescending(move => move.To > move.From).ThenBy(move => move.MemberId)
                 .Select(move =>
@@ -459,12 +469,11 @@ public abstract partial class SqlStore
                     var (traits, identities) = details[move.MemberId];
                     return new LevelMove(move.MemberId, Core.Members.MemberDisplayName.FromTraits(traits), BestIdentity(identities), move.From, move.To);
                 }).ToList();
-            months.Add(new LevelMonth(names[m], counts[at3], counts[at3 + 1], counts[at3 + 2],
-                counts[(positions * 3) + (m * 2)], counts[(positions * 3) + (m * 2) + 1], moved));
+            months.Add(new LevelMonth(names[m], perLevel[p, 1], perLevel[p, 2], perLevel[p, 3], promotions[p], demotions[p], moved));
         }
 
-        var current = (positions - 1) * 3;
-        return new LevelReport(at, new LevelCounts(counts[current], counts[current + 1], counts[current + 2]), months);
+        var current = positions - 1;
+        return new LevelReport(at, new LevelCounts(perLevel[current, 1], perLevel[current, 2], perLevel[current, 3]), months);
     }
 
     public async Task<(IReadOnlyList<CommunityMember> Members, long Total)> ListCommunityMembersAsync(

@@ -40,24 +40,26 @@ public abstract partial class SqlStore
 
             if (query.MemberId is { } memberId)
             {
-                where.Add($"i.member_id = {args.Add(memberId)}");
+                where.Add($"t.identity_id IN (SELECT id FROM identities WHERE workspace_id = $1 AND member_id = {args.Add(memberId)})");
             }
 
             return (string.Join(" AND ", where), args.ToArray(), status);
         }
 
-        const string From = "FROM outreach_tasks t JOIN identities i ON i.workspace_id = t.workspace_id AND i.id = t.identity_id";
+        // The page is chosen from the tasks alone; only its rows meet the (large) identities table.
         var counted = Filter(selectsStatus: false);
         var total = await QueryAsync(
-            $"SELECT count(*) {From} WHERE {counted.Where}", counted.Parameters,
+            $"SELECT count(*) FROM outreach_tasks t WHERE {counted.Where}", counted.Parameters,
             reader => reader.Read() ? reader.GetInt64(0) : 0, cancellationToken).ConfigureAwait(false);
         var listed = Filter(selectsStatus: true);
         var rows = await QueryAsync(
             $"""
-            SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, TaskColumns, listed.Status)} {From}
-            WHERE {listed.Where}
+            SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, TaskColumns, listed.Status)}
+            FROM (SELECT * FROM outreach_tasks t WHERE {listed.Where}
+                  ORDER BY t.created_at, t.id
+                  LIMIT {Math.Clamp(query.Limit, 1, OutreachQuery.MaxLimit)} OFFSET {Math.Max(0, query.Offset)}) t
+            JOIN identities i ON i.workspace_id = t.workspace_id AND i.id = t.identity_id
             ORDER BY t.created_at, t.id
-            LIMIT {Math.Clamp(query.Limit, 1, OutreachQuery.MaxLimit)} OFFSET {Math.Max(0, query.Offset)}
             """,
             listed.Parameters, ReadTaskRows, cancellationToken).ConfigureAwait(false);
         var tasks = await CompleteTasksAsync(workspace, rows, withActivities: false, cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,9 @@ public abstract partial class SqlStore
 
     private protected abstract DateTime Now();
 
+    /// <summary>An aggregate: the <paramref name="n"/>-th latest value of a column in the group, <c>NULL</c> when it has fewer.</summary>
+    private protected abstract string NthLatest(string column, int n);
+
     /// <summary>An SQL expression for the text of a top-level key of a JSON column (<c>NULL</c> when absent).</summary>
     private protected abstract string JsonText(string column, string key);
 

@@ -705,6 +705,9 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
 
     private protected override string JsonText(string column, string key) => $"json_extract_string({column}, '$.{key}')";
 
+    // max(x, n) keeps the n largest values with a small heap per group, in descending order.
+    private protected override string NthLatest(string column, int n) => $"list_extract(max({column}, {n}), {n})";
+
     // DuckDB's weeks start on Monday (ISO 8601), and its timestamps are UTC already.
     private protected override string WeekStart(string column) => $"CAST(date_trunc('week', {column}) AS TIMESTAMP)";
 

@@ -715,6 +715,8 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
 
     private protected override string JsonText(string column, string key) => $"({column} ->> '{key}')";
 
+    private protected override string NthLatest(string column, int n) => $"(array_agg({column} ORDER BY {column} DESC))[{n}]";
+
     // date_trunc on timestamptz would cut at midnight of the session's time zone; weeks are UTC weeks.
     private protected override string WeekStart(string column) => $"date_trunc('week', {column} AT TIME ZONE 'UTC')";
 

@@ -72,8 +72,10 @@ public abstract partial class SqlStore
                 "SELECT coalesce(max(id), 0) + 1 FROM community_refreshes WHERE workspace_id = $1", [workspace.Id],
                 reader => reader.Read() ? reader.GetInt64(0) : 1, cancellationToken).ConfigureAwait(false);
             var now = Now();
+            // Rows of this refresh's number can only be left over from an interrupted one: they go first.
             await ExecuteBesideIngestAsync(
             [
+                ("DELETE FROM member_levels WHERE workspace_id = $1 AND refresh_id >= $2", [workspace.Id, refreshId]),
                 LevelsStatement(workspace, config, journey, types, asOf, refreshId),
                 OutreachStatement(workspace, config, types, asOf, refreshId, now),
                 ("DELETE FROM member_levels WHERE workspace_id = $1 AND refresh_id <> $2", [workspace.Id, refreshId]),
@@ -185,7 +187,12 @@ public abstract partial class SqlStore
                    x.stalled_since IS NOT NULL AND (old.stalled_since IS NULL OR old.stalled_since <> x.stalled_since),
                    CASE WHEN x.level = 2 AND x.recent_advocacy >= {outreach.CandidateAdvocacy} THEN coalesce(old.candidate_since, $2) END
             FROM leveled x
-            LEFT JOIN member_levels old ON old.workspace_id = $1 AND old.member_id = x.member_id AND old.refresh_id <> $3
+            LEFT JOIN (
+              -- The previous refresh's rows, one per member whatever happened to the table.
+              SELECT member_id, min(level) AS level, min(stalled_since) AS stalled_since, min(candidate_since) AS candidate_since
+              FROM member_levels
+              WHERE workspace_id = $1 AND refresh_id = (SELECT max(id) FROM community_refreshes WHERE workspace_id = $1)
+              GROUP BY member_id) old ON old.member_id = x.member_id
             """;
         return (sql, args.ToArray());
     }

@@ -13,6 +13,11 @@ namespace Rapport.Benchmarks;
 /// last day. The first refresh of a store also creates its outreach tasks; the measured ones are the refreshes after it,
 /// which re-derive everything and find the tasks already there.
 /// </summary>
+/// <remarks>
+/// On a busy machine, building the benchmark executable can outlast BenchmarkDotNet's default two-minute build
+/// timeout: pass <c>--buildTimeout 900</c> (docs/benchmarks.md). Not in process: BenchmarkDotNet stops in-process
+/// benchmarks that run for minutes.
+/// </remarks>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class CommunityBenchmarks

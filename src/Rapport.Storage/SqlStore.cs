@@ -80,6 +80,18 @@ public abstract partial class SqlStore
         WHERE s.workspace_id = $1 AND s.status = 'dismissed'
         """;
 
+    /// <summary>
+    /// Runs statements that write only derived tables (never the ones ingest writes), in order, in one transaction,
+    /// without holding up ingest while they run: long re-derivations such as the community refresh.
+    /// </summary>
+    private protected abstract Task ExecuteBesideIngestAsync(IReadOnlyList<(string Sql, object?[] Parameters)> statements, CancellationToken cancellationToken);
+
+    /// <summary>An aggregate: the <paramref name="n"/>-th latest value of a column in the group, <c>NULL</c> when it has fewer.</summary>
+    private protected abstract string NthLatest(string column, int n);
+
+    /// <summary>An SQL expression for the text of a top-level key of a JSON column (<c>NULL</c> when absent).</summary>
+    private protected abstract string JsonText(string column, string key);
+
     /// <summary>An SQL expression for the Monday (00:00 UTC) that starts the week of a timestamp column.</summary>
     private protected abstract string WeekStart(string column);
 

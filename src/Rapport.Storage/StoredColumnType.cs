@@ -9,4 +9,7 @@ internal enum StoredColumnType
     Json,
     Timestamp,
     Uuid,
+    Integer,
+    Boolean,
+    Date,
 }

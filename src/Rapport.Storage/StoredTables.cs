@@ -81,6 +81,45 @@ public static class StoredTables
         [
             new("source", StoredColumnType.Text), new("secret", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
         ]),
+        ("community_configs", [new("definition", StoredColumnType.Json), new("updated_at", StoredColumnType.Timestamp)]),
+        ("community_refreshes",
+        [
+            new("id", StoredColumnType.Bigint), new("as_of", StoredColumnType.Timestamp), new("refreshed_at", StoredColumnType.Timestamp),
+            new("members", StoredColumnType.Bigint),
+        ]),
+        ("member_levels",
+        [
+            new("member_id", StoredColumnType.Bigint), new("refresh_id", StoredColumnType.Bigint), new("score", StoredColumnType.Double),
+            new("score_level", StoredColumnType.Integer), new("level", StoredColumnType.Integer), new("previous_level", StoredColumnType.Integer),
+            new("history", StoredColumnType.Text), new("last_activity_at", StoredColumnType.Timestamp),
+            new("recent_advocacy", StoredColumnType.Bigint), new("stage", StoredColumnType.Integer),
+            new("stalled_since", StoredColumnType.Timestamp), new("newly_stalled", StoredColumnType.Boolean),
+            new("candidate_since", StoredColumnType.Timestamp),
+        ]),
+        ("hero_nominations",
+        [
+            new("id", StoredColumnType.Uuid), new("identity_id", StoredColumnType.Bigint), new("hero", StoredColumnType.Boolean),
+            new("nominated_by", StoredColumnType.Text), new("reason", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
+        ]),
+        ("recognitions",
+        [
+            new("id", StoredColumnType.Uuid), new("identity_id", StoredColumnType.Bigint), new("kind", StoredColumnType.Text),
+            new("note", StoredColumnType.Text), new("given_on", StoredColumnType.Date), new("given_by", StoredColumnType.Text),
+            new("created_at", StoredColumnType.Timestamp),
+        ]),
+        ("outreach_tasks",
+        [
+            new("id", StoredColumnType.Bigint), new("identity_id", StoredColumnType.Bigint), new("reason", StoredColumnType.Text),
+            new("episode_at", StoredColumnType.Timestamp), new("stage", StoredColumnType.Integer),
+            new("last_activity_at", StoredColumnType.Timestamp), new("status", StoredColumnType.Text),
+            new("snoozed_until", StoredColumnType.Timestamp), new("assignee", StoredColumnType.Text), new("refresh_id", StoredColumnType.Bigint),
+            new("created_at", StoredColumnType.Timestamp), new("updated_at", StoredColumnType.Timestamp),
+        ]),
+        ("outreach_notes",
+        [
+            new("id", StoredColumnType.Uuid), new("task_id", StoredColumnType.Bigint), new("author", StoredColumnType.Text),
+            new("body", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
+        ]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>
@@ -131,6 +170,9 @@ public static class StoredTables
                     StoredColumnType.Double => reader.GetDouble(i),
                     StoredColumnType.Timestamp => DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc),
                     StoredColumnType.Uuid => reader.GetGuid(i),
+                    StoredColumnType.Integer => reader.GetInt32(i),
+                    StoredColumnType.Boolean => reader.GetBoolean(i),
+                    StoredColumnType.Date => reader.GetFieldValue<DateOnly>(i),
                     _ => reader.GetString(i),
                 };
             }

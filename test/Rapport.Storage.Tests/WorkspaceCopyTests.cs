@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Rapport.Core.ApiKeys;
+using Rapport.Core.Community;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
 using Rapport.Core.Members;
+using Rapport.Core.Outreach;
 using Rapport.Core.Reports;
 using Rapport.Core.Workspaces;
 using Rapport.Storage.Tests.Postgres;
@@ -102,6 +104,13 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         await original.SetWebhookSecretAsync(workspace, "github", "copied along", Token);
         await original.MergeMembersAsync(workspace, Identity.Parse("anonymous:anon-0"), Identity.Parse("anonymous:anon-1"), "devrel@example.com", "one laptop", Token);
         await original.UnmergeIdentityAsync(workspace, Identity.Parse("anonymous:anon-1"), "devrel@example.com", "two people after all", Token);
+        await original.SetCommunityConfigAsync(workspace, CommunityConfig.Parse("""{"outreach": {"product": "Acme"}}"""), Token);
+        await original.NominateHeroAsync(workspace, noted, hero: true, "devrel@example.com", "Runs the meetup", Token);
+        await original.AddRecognitionAsync(workspace, noted, "swag", "Stickers", new DateOnly(2026, 3, 30), "devrel@example.com", Token);
+        // A year on, the nominated hero has been quiet for long enough to get a task.
+        await original.RefreshCommunityAsync(workspace, Clock.GetUtcNow().UtcDateTime.AddYears(1), Token);
+        var task = (await original.ListOutreachTasksAsync(workspace, new OutreachQuery { Reason = OutreachReason.HeroQuiet }, Token)).Tasks[0];
+        await original.UpdateOutreachTaskAsync(workspace, task.Id, new OutreachTaskUpdate(Note: "Wrote to them"), "devrel@example.com", Token);
         Clock.Advance(TimeSpan.FromDays(1));
 
         var postgres = await OpenPostgresAsync();
@@ -239,6 +248,10 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Suggestions = suggestions,
             Merges = await store.ListMemberMergesAsync(workspace, null, 100, Token),
             Progress = progress.Order(StringComparer.Ordinal),
+            Levels = await store.GetLevelReportAsync(workspace, 5, Token),
+            Outreach = await store.ListOutreachTasksAsync(workspace, new OutreachQuery(), Token),
+            Recognitions = (await store.ListRecognitionsAsync(workspace, null, 0, 10, Token)).Recognitions,
+            Community = (await store.GetCommunityConfigAsync(workspace, Token)).ToJson(),
         });
     }
 

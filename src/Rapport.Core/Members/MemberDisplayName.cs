@@ -18,6 +18,11 @@ public static class MemberDisplayName
         return full.Length > 0 ? full : null;
     }
 
+    /// <summary>The name to greet a developer by: their first name, or the first word of their full name.</summary>
+    public static string? FirstNameFromTraits(IReadOnlyDictionary<string, JsonElement> traits) =>
+        Text(traits, "firstName") ?? Text(traits, "first_name")
+        ?? Text(traits, "name")?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+
     private static string? Text(IReadOnlyDictionary<string, JsonElement> traits, string key) =>
         traits.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.String
         && !string.IsNullOrWhiteSpace(value.GetString())

@@ -113,6 +113,9 @@ public sealed partial class DuckDbStore
                     DateTime time => appended.AppendValue(time),
                     Guid key => appended.AppendValue(key),
                     string text => appended.AppendValue(text),
+                    int number => appended.AppendValue(number),
+                    bool flag => appended.AppendValue(flag),
+                    DateOnly date => appended.AppendValue(date),
                     var other => throw new ArgumentException(
                         $"{chunk.Table}.{columns[i].Name} cannot hold a {other.GetType().Name}", nameof(chunk)),
                 };

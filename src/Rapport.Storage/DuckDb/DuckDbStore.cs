@@ -470,11 +470,39 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         return ValueTask.CompletedTask;
     }
 
+    private protected override async Task ExecuteBesideIngestAsync(
+        IReadOnlyList<(string Sql, object?[] Parameters)> statements, CancellationToken cancellationToken)
+    {
+        // DuckDB lets several connections of one process write at once and only fails a commit whose rows another
+        // transaction changed meanwhile. Ingest never writes these derived tables, so this transaction runs on a
+        // connection of its own and the ingest writer never waits for it.
+        await using var connection = new DuckDBConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await Task.Run(() =>
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var (sql, parameters) in statements)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var command = connection.Command(sql, parameters);
+                using var registration = cancellationToken.Register(static state => ((DuckDBCommand)state!).Cancel(), command);
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     private protected override DateTime Now() => _clock.GetUtcNow().UtcDateTime;
 
     private protected override string Median(string expression) => $"median({expression})";
 
     private protected override string SecondsBetween(string from, string to) => $"date_diff('microsecond', {from}, {to}) / 1e6";
+
+    private protected override string JsonText(string column, string key) => $"json_extract_string({column}, '$.{key}')";
+
+    // max(x, n) keeps the n largest values with a small heap per group, in descending order.
+    private protected override string NthLatest(string column, int n) => $"list_extract(max({column}, {n}), {n})";
 
     // DuckDB's weeks start on Monday (ISO 8601), and its timestamps are UTC already.
     private protected override string WeekStart(string column) => $"CAST(date_trunc('week', {column}) AS TIMESTAMP)";

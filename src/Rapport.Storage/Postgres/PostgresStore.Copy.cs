@@ -149,6 +149,9 @@ public sealed partial class PostgresStore
                     double number => copy.WriteAsync(number, NpgsqlDbType.Double, cancellationToken),
                     DateTime time => copy.WriteAsync(AsUtc(time), NpgsqlDbType.TimestampTz, cancellationToken),
                     Guid key => copy.WriteAsync(key, NpgsqlDbType.Uuid, cancellationToken),
+                    int number => copy.WriteAsync(number, NpgsqlDbType.Integer, cancellationToken),
+                    bool flag => copy.WriteAsync(flag, NpgsqlDbType.Boolean, cancellationToken),
+                    DateOnly date => copy.WriteAsync(date, NpgsqlDbType.Date, cancellationToken),
                     string text => copy.WriteAsync(text, columns[i].Type == StoredColumnType.Json ? NpgsqlDbType.Json : NpgsqlDbType.Text, cancellationToken),
                     var other => throw new ArgumentException(
                         $"{chunk.Table}.{columns[i].Name} cannot hold a {other.GetType().Name}", nameof(chunk)),

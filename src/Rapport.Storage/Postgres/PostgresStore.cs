@@ -586,6 +586,15 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
 
     private protected override string SecondsBetween(string from, string to) => $"extract(epoch FROM {to} - {from})::double precision";
 
+    // PostgreSQL's readers never wait for writers: the ordinary transaction already leaves ingest alone.
+    private protected override Task ExecuteBesideIngestAsync(
+        IReadOnlyList<(string Sql, object?[] Parameters)> statements, CancellationToken cancellationToken) =>
+        ExecuteAsync(statements, cancellationToken);
+
+    private protected override string JsonText(string column, string key) => $"({column} ->> '{key}')";
+
+    private protected override string NthLatest(string column, int n) => $"(array_agg({column} ORDER BY {column} DESC))[{n}]";
+
     // date_trunc on timestamptz would cut at midnight of the session's time zone; weeks are UTC weeks.
     private protected override string WeekStart(string column) => $"date_trunc('week', {column} AT TIME ZONE 'UTC')";
 

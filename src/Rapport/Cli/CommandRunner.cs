@@ -49,6 +49,8 @@ internal sealed class CommandRunner(TimeProvider clock)
             or MergeRecordNotFoundException => $"rapport: {e.Message}",
         ConfigurationException => $"rapport: configuration: {e.Message}",
         JourneyMapException => $"rapport: invalid journey map: {e.Message}",
+        Core.Community.CommunityConfigException => $"rapport: invalid community configuration: {e.Message}",
+        MemberNotFoundException => $"rapport: {e.Message}",
         FormatException or ArgumentException => $"rapport: {e.Message}",
         FileNotFoundException notFound => $"rapport: no such file: {notFound.FileName}",
         DirectoryNotFoundException or UnauthorizedAccessException => $"rapport: {e.Message}",

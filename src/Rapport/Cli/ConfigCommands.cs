@@ -47,6 +47,7 @@ internal static class ConfigCommands
             ("Server:PrometheusMetrics", settings.Server.PrometheusMetrics ? "true" : "false"),
             ("Logging:Format", settings.Logging.Format),
             ("Logging:Level", settings.Logging.Level),
+            ("Community:RefreshMinutes", settings.Community.RefreshMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         var list = own.Select(pair => new EffectiveSetting(pair.Key, SettingSecrets.Masked(pair.Key, pair.Value),
             RapportConfiguration.SourceOf(configuration, pair.Key))).ToList();

@@ -29,7 +29,7 @@ internal static class DemoCommand
         var noServe = new Option<bool>("--no-serve") { Description = "Create the demo store and exit" };
         var demo = new Command("demo", $"Create {DefaultPath} with a synthetic workspace (unless it exists) and serve it")
         {
-            developers, noServe, ServeCommand.Urls,
+            developers, noServe, ServeCommand.Urls, ServeCommand.CommunityRefresh,
         };
         runner.Attach(demo, async (scope, cancellationToken) =>
         {
@@ -54,6 +54,10 @@ internal static class DemoCommand
                 AnsiConsole.MarkupLine(
                     $"Created [bold]{summary.MembersCreated:N0}[/] developers and [bold]{summary.ActivitiesStored:N0}[/] activities in [bold]{Markup.Escape(target.Store.Description)}[/].");
             }
+
+            // Levels and the outreach queue are derived: the community pages have something to show from the start.
+            var workspace = await target.WorkspaceForReadingAsync(cancellationToken);
+            await target.Store.RefreshCommunityAsync(workspace, scope.Clock.GetUtcNow().UtcDateTime, cancellationToken);
 
             // The dashboard needs someone signed in: the demo has its own owner and prints a link that signs them in.
             var owner = await target.Store.FindUserAsync(DemoOwner, cancellationToken)

@@ -36,5 +36,6 @@ internal static class GlobalOptions
         ["Store:Db"] = parseResult.GetResult(Db)?.GetValueOrDefault<string>(),
         ["Workspace"] = parseResult.GetResult(Workspace)?.GetValueOrDefault<string>(),
         ["Server:Urls"] = parseResult.GetResult(ServeCommand.Urls)?.GetValueOrDefault<string>(),
+        ["Community:RefreshMinutes"] = parseResult.GetResult(ServeCommand.CommunityRefresh)?.GetValueOrDefault<int?>()?.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

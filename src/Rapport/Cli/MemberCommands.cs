@@ -1,11 +1,15 @@
 using System.CommandLine;
+using Rapport.Core.Community;
 using Rapport.Core.Identities;
 using Rapport.Core.Journey;
 using Spectre.Console;
 
 namespace Rapport.Cli;
 
-/// <summary><c>rapport members show IDENTITY</c>: one developer, found by any of their identities; and merging them by hand.</summary>
+/// <summary>
+/// <c>rapport members show IDENTITY</c>: one developer, found by any of their identities, with their level and why; and
+/// merging developers by hand.
+/// </summary>
 internal static class MemberCommands
 {
     public static Command Create(CommandRunner runner)
@@ -24,9 +28,10 @@ internal static class MemberCommands
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
             var member = await scope.Store.FindMemberAsync(workspace, parsed, cancellationToken)
                 ?? throw new CliException($"no developer with identity {parsed} in workspace '{workspace.Slug}'");
+            var level = await scope.Store.GetMemberLevelAsync(workspace, member.Id, cancellationToken);
             if (scope.Get(json))
             {
-                JsonOutput.Write(member);
+                JsonOutput.Write(Web.MemberDocument.Create(member, level));
                 return 0;
             }
 
@@ -37,6 +42,24 @@ internal static class MemberCommands
             foreach (var (reached, at) in member.StagesReached)
             {
                 grid.AddRow($"  {JourneyStages.Name(reached)}", $"{at:yyyy-MM-dd HH:mm}");
+            }
+
+            if (level is not null)
+            {
+                grid.AddRow("Level", $"{CommunityLevels.Name(level.Level)} (score {level.Score:0.0} as of {level.AsOf:yyyy-MM-dd})"
+                    + (level.Nomination is { } nomination
+                        ? Markup.Escape($"; {(nomination.Hero ? "named a hero" : "hero title removed")} by {nomination.By}: {nomination.Reason}")
+                        : ""));
+                foreach (var contribution in level.TopContributions)
+                {
+                    grid.AddRow($"  {Markup.Escape(contribution.Type)}",
+                        $"{contribution.Points:0.0} points ({contribution.Activities:N0} × weight {contribution.Weight:0.##}, decayed)");
+                }
+
+                if (level.StalledSince is { } stalled)
+                {
+                    grid.AddRow("Stalled", $"since {stalled:yyyy-MM-dd} at {(level.StalledStage is { } at ? JourneyStages.Name(at) : "")}");
+                }
             }
 
             grid.AddRow("Activities", $"{member.ActivityCount:N0}");

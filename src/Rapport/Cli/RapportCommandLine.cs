@@ -19,6 +19,8 @@ internal static class RapportCommandLine
             ReportCommands.Create(runner),
             MemberCommands.Create(runner),
             OrganizationCommands.Create(runner),
+            CommunityCommands.Create(runner),
+            OutreachCommands.Create(runner),
             StatsCommand.Create(runner),
             KeyCommands.Create(runner),
             UserCommands.Create(runner),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rapport.Core.Community;
 using Rapport.Core.Journey;
 using Rapport.Core.Reports;
 using Spectre.Console;
@@ -47,6 +48,54 @@ internal static class ReportCommands
             return 0;
         });
 
-        return new Command("report", "Reports") { funnel };
+        return new Command("report", "Reports") { funnel, Levels(runner) };
+    }
+
+    private static Command Levels(CommandRunner runner)
+    {
+        var json = GlobalOptions.Json("the report");
+        var moves = new Option<int>("--moves") { Description = "Name at most this many members who moved per month (default 20)", DefaultValueFactory = _ => 20 };
+        var levels = new Command("levels", "Community levels now and per month over the last 12 months, with promotions, demotions and who moved")
+        {
+            json, moves,
+        };
+        runner.Attach(levels, async (scope, cancellationToken) =>
+        {
+            var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
+            var report = await scope.Store.GetLevelReportAsync(workspace, Math.Max(0, scope.Get(moves)), cancellationToken);
+            if (scope.Get(json))
+            {
+                JsonOutput.Write(report);
+                return 0;
+            }
+
+            if (report.AsOf is null)
+            {
+                AnsiConsole.MarkupLine("No levels yet: run [bold]rapport outreach refresh[/] (or rapport serve, which refreshes on its own).");
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Month")
+                .AddColumn(new TableColumn("Passive").RightAligned()).AddColumn(new TableColumn("Active").RightAligned())
+                .AddColumn(new TableColumn("Hero").RightAligned()).AddColumn(new TableColumn("Promoted").RightAligned())
+                .AddColumn(new TableColumn("Demoted").RightAligned());
+            foreach (var month in report.Months)
+            {
+                table.AddRow(month.Month, $"{month.Passive:N0}", $"{month.Active:N0}", $"{month.Hero:N0}", $"{month.Promotions:N0}", $"{month.Demotions:N0}");
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine(
+                $"As of {report.AsOf:yyyy-MM-dd HH:mm}: [bold]{report.Current.Passive:N0}[/] passive, [bold]{report.Current.Active:N0}[/] active, " +
+                $"[bold]{report.Current.Hero:N0}[/] heroes.");
+            foreach (var month in report.Months.Where(month => month.Moved.Count > 0).TakeLast(3))
+            {
+                AnsiConsole.MarkupLine($"[bold]{month.Month}[/]: " + Markup.Escape(string.Join(", ", month.Moved.Select(move =>
+                    $"{move.Name ?? move.Identity} {CommunityLevels.Name(move.From)} → {CommunityLevels.Name(move.To)}"))));
+            }
+
+            return 0;
+        });
+        return levels;
     }
 }

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Rapport.Cli;
 
-/// <summary><c>rapport serve</c>: the HTTP API (and later the dashboard) over a store.</summary>
+/// <summary><c>rapport serve</c>: the HTTP API and the dashboard over a store.</summary>
 internal static class ServeCommand
 {
     public const string DefaultUrls = ServerSettings.DefaultUrls;
@@ -15,9 +15,14 @@ internal static class ServeCommand
         Description = $"Where to listen (default {DefaultUrls}); several separated by ';'",
     };
 
+    public static Option<int?> CommunityRefresh { get; } = new("--community-refresh")
+    {
+        Description = $"Refresh community levels and the outreach queue every this many minutes (default {CommunitySettings.DefaultRefreshMinutes}; 0 turns it off)",
+    };
+
     public static Command Create(CommandRunner runner)
     {
-        var serve = new Command("serve", "Serve the HTTP API") { Urls };
+        var serve = new Command("serve", "Serve the HTTP API and the dashboard") { Urls, CommunityRefresh };
         runner.Attach(serve, async (scope, cancellationToken) =>
         {
             await RunAsync(scope, cancellationToken);
@@ -28,7 +33,9 @@ internal static class ServeCommand
 
     public static async Task RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        await using var app = RapportWebHost.Build(scope.Store, scope.WorkspaceSlug, scope.Settings.Server.Urls, scope.Clock, scope.Settings);
+        var refresh = scope.Settings.Community.RefreshMinutes == 0 ? (TimeSpan?)null : TimeSpan.FromMinutes(scope.Settings.Community.RefreshMinutes);
+        await using var app = RapportWebHost.Build(
+            scope.Store, scope.WorkspaceSlug, scope.Settings.Server.Urls, scope.Clock, scope.Settings, scope.Configuration, refresh);
         await app.StartAsync(cancellationToken);
         foreach (var address in app.Urls)
         {

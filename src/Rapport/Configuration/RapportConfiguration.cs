@@ -25,9 +25,10 @@ internal static partial class RapportConfiguration
     private static readonly string[] KnownKeys =
     [
         "Workspace", "Store:Db", "Store:DuckDbMemoryLimit", "Server:Urls", "Server:PrometheusMetrics", "Logging:Format", "Logging:Level",
+        "Community:RefreshMinutes",
     ];
 
-    private static readonly string[] CheckedSections = ["Store", "Server"];
+    private static readonly string[] CheckedSections = ["Store", "Server", "Community"];
 
     /// <summary>
     /// The configuration from every source. <paramref name="commandLine"/> holds the options given on the command
@@ -112,6 +113,7 @@ internal static partial class RapportConfiguration
                 "must be http:// or https:// addresses separated by ';'");
         }
 
+        Check(configuration, "Community:RefreshMinutes", settings.Community.RefreshMinutes >= 0, "must be 0 (off) or a number of minutes");
         Check(configuration, "Logging:Format", settings.Logging.Format is "auto" or "json" or "text", "must be auto, json or text");
         Check(configuration, "Logging:Level", Enum.TryParse<LogLevel>(settings.Logging.Level, ignoreCase: true, out _),
             "must be Trace, Debug, Information, Warning, Error, Critical or None");

@@ -14,4 +14,6 @@ internal sealed class RapportSettings
     public ServerSettings Server { get; set; } = new();
 
     public LogSettings Logging { get; set; } = new();
+
+    public CommunitySettings Community { get; set; } = new();
 }

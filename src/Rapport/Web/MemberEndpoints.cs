@@ -1,10 +1,10 @@
+using System.Text.Json.Nodes;
 using Rapport.Core.Identities;
-using Rapport.Core.Members;
 using Rapport.Storage;
 
 namespace Rapport.Web;
 
-/// <summary>Developers over HTTP, found by any identity (<c>/api/v1/members/github:octocat</c>).</summary>
+/// <summary>Developers over HTTP, found by any identity (<c>/api/v1/members/github:octocat</c>), with their community level.</summary>
 internal static class MemberEndpoints
 {
     public static void MapMemberEndpoints(this IEndpointRouteBuilder app)
@@ -13,7 +13,7 @@ internal static class MemberEndpoints
         members.MapGet("/{identity}", GetMemberAsync).WithName("GetMember");
     }
 
-    private static async Task<Ok<MemberProfile>> GetMemberAsync(
+    private static async Task<Ok<JsonObject>> GetMemberAsync(
         IRapportStore store, WorkspaceResolver workspaces, string identity, string? workspace, CancellationToken cancellationToken)
     {
         if (!Identity.TryParse(identity, out var parsed, out var reason))
@@ -24,6 +24,6 @@ internal static class MemberEndpoints
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
         var member = await store.FindMemberAsync(resolved, parsed, cancellationToken)
             ?? throw new NotFoundException($"No developer has the identity {parsed}.");
-        return TypedResults.Ok(member);
+        return TypedResults.Ok(MemberDocument.Create(member, await store.GetMemberLevelAsync(resolved, member.Id, cancellationToken)));
     }
 }

@@ -4,6 +4,7 @@ using OpenTelemetry.Resources;
 using Rapport.Configuration;
 using Rapport.Core;
 using Rapport.Storage;
+using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
 
 namespace Rapport.Web;
@@ -13,9 +14,10 @@ internal static class RapportWebHost
 {
     /// <param name="settings">The checked settings (logging, metrics); built-in defaults when <c>null</c>.</param>
     /// <param name="configuration">Every configuration source, for features that bind their own options.</param>
+    /// <param name="communityRefresh">How often to refresh levels and the outreach queue in the background; none when <c>null</c>.</param>
     public static WebApplication Build(
         IRapportStore store, string defaultWorkspace, string urls, TimeProvider clock,
-        RapportSettings? settings = null, IConfiguration? configuration = null)
+        RapportSettings? settings = null, IConfiguration? configuration = null, TimeSpan? communityRefresh = null)
     {
         settings ??= new RapportSettings();
         // The application is this assembly, also when another process hosts it (tests, benchmarks): Razor Pages are
@@ -41,6 +43,12 @@ internal static class RapportWebHost
             return new IngestQueue(store, onCommitFailed: (exception, messages) => logger.IngestCommitFailed(exception, messages));
         });
         builder.Services.AddHostedService<IngestQueueDrain>();
+        if (communityRefresh is { } interval)
+        {
+            builder.Services.AddHostedService(services => new CommunityRefreshService(
+                store, services.GetRequiredService<WorkspaceResolver>(), clock, interval, services.GetRequiredService<ILogger<CommunityRefreshService>>()));
+        }
+
         builder.Services.AddSingleton<WriteKeyAuthenticator>();
         builder.Services.AddSingleton<SegmentIngest>();
         builder.Services.AddSingleton<EditorAuthorization>();
@@ -62,6 +70,7 @@ internal static class RapportWebHost
         app.MapMemberEndpoints();
         app.MapMergeEndpoints();
         app.MapOrganizationEndpoints();
+        app.MapCommunityEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();
         app.MapBackupEndpoints();

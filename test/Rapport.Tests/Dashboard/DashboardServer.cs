@@ -27,6 +27,9 @@ public sealed class DashboardServer : IAsyncLifetime
 
     internal string Db => _directory.File("dashboard.duckdb");
 
+    /// <summary>What <c>rapport report levels --json</c> printed for the served data, before the server started.</summary>
+    internal string LevelsJson { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
         await RunAsync("demo", "--no-serve", "--developers", "300");
@@ -48,6 +51,14 @@ public sealed class DashboardServer : IAsyncLifetime
             """{"type":"identify","userId":"niklaus","messageId":"m7","timestamp":"2026-11-24T09:00:00Z","traits":{"name":"Niklaus Wirth","email":"niklaus@eth.example"}}""",
             """{"type":"identify","userId":"niklaus-wirth","messageId":"m8","timestamp":"2026-11-24T10:00:00Z","traits":{"name":"Niklaus E. Wirth","email":"niklaus@eth.example"}}""",
         ]);
+        // Eve was busy three weeks ago and then went quiet: stalled at Learn, with an outreach task.
+        var quiet = DateTime.UtcNow.Date.AddDays(-20);
+        await File.AppendAllLinesAsync(_directory.File("people.jsonl"),
+        [
+            $$$"""{"type":"identify","userId":"eve","messageId":"e0","timestamp":"{{{quiet.AddDays(-3):yyyy-MM-dd}}}T09:00:00Z","traits":{"firstName":"Eve","lastName":"Stalled"}}""",
+            .. Enumerable.Range(1, 3).Select(i =>
+                $$"""{"type":"track","userId":"eve","event":"Tutorial Started","messageId":"e{{i}}","timestamp":"{{quiet.AddDays(-i):yyyy-MM-dd}}T09:00:00Z"}"""),
+        ]);
         await RunAsync("import", "segment", "people.jsonl");
         foreach (var (email, role) in new[] { (OwnerEmail, "owner"), (EditorEmail, "editor"), (ViewerEmail, "viewer") })
         {
@@ -59,7 +70,10 @@ public sealed class DashboardServer : IAsyncLifetime
         // The CLI prints a link to its --url; the path is what the test follows on the server's real address.
         var printed = await RunAsync("users", "link", "--email", ViewerEmail, "--url", "http://rapport.test");
         ViewerLinkPath = new Uri(printed.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim()).AbsolutePath;
-        _server = await RapportServerProcess.StartAsync(_directory.Path, "--db", Db);
+        // Levels and the outreach queue as the demo derived them; the server does not refresh them again during the tests.
+        await RunAsync("outreach", "refresh");
+        LevelsJson = await RunAsync("report", "levels", "--json");
+        _server = await RapportServerProcess.StartAsync(_directory.Path, ["--db", Db], ["--community-refresh", "0"]);
     }
 
     /// <summary>Runs the <c>rapport</c> command on the test's store (before the server holds it).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Rapport.Core.Community;
 using Rapport.Core.Identities;
 using Rapport.Core.Members;
 using Rapport.Storage;
@@ -28,6 +29,10 @@ internal sealed class ProfileModel(IRapportStore store, WorkspaceResolver worksp
 
     /// <summary>Merges this developer took part in, newest first: by hand (undoable) and automatic.</summary>
     public IReadOnlyList<MemberMerge> Merges { get; private set; } = [];
+    /// <summary>The community level and why, or <c>null</c> before the first refresh.</summary>
+    public MemberLevel? Level { get; private set; }
+
+    public IReadOnlyList<Recognition> Recognitions { get; private set; } = [];
 
     /// <summary>Where the next page of the timeline starts, when there is one.</summary>
     public DateTime? OlderThan { get; private set; }
@@ -54,6 +59,8 @@ internal sealed class ProfileModel(IRapportStore store, WorkspaceResolver worksp
         Notes = await notes;
         Tags = await tags;
         Merges = await merges;
+        Level = await Store.GetMemberLevelAsync(Workspace, Id, cancellationToken);
+        Recognitions = (await Store.ListRecognitionsAsync(Workspace, Id, 0, 50, cancellationToken)).Recognitions;
         return Page();
     }
 
@@ -131,6 +138,14 @@ internal sealed class ProfileModel(IRapportStore store, WorkspaceResolver worksp
 
     private Task<IActionResult> ChangeAsync(Func<Rapport.Core.Workspaces.Workspace, Task<string>> change, CancellationToken cancellationToken) =>
         ChangeAsync(async workspace => Flash = await change(workspace), null, cancellationToken);
+    public Task<IActionResult> OnPostHeroAsync(bool hero, string? reason, CancellationToken cancellationToken) =>
+        ChangeAsync(workspace => Store.NominateHeroAsync(workspace, Id, hero, UserClaims.Email(User), reason ?? "", cancellationToken),
+            hero ? "Named a hero." : "The hero title was removed.", cancellationToken);
+
+    public Task<IActionResult> OnPostRecognizeAsync(string? kind, string? note, string? givenOn, CancellationToken cancellationToken) =>
+        ChangeAsync(workspace => Store.AddRecognitionAsync(workspace, Id, kind ?? "", note,
+            DateOnly.TryParse(givenOn, CultureInfo.InvariantCulture, out var date) ? date : throw new FormatException("give the date the recognition was given"),
+            UserClaims.Email(User), cancellationToken), "Recognition logged.", cancellationToken);
 
     /// <summary>
     /// Runs a change for editors and owners. Razor Pages authorize whole pages, not handlers, so the role is checked

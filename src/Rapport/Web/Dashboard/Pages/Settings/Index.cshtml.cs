@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Core.ApiKeys;
+using Rapport.Core.Community;
 using Rapport.Core.Journey;
 using Rapport.Core.Users;
 using Rapport.Storage;
 
 namespace Rapport.Web.Dashboard.Pages.Settings;
 
-/// <summary>Owners' settings: users, API keys and the journey map (the folder is authorized for owners only).</summary>
+/// <summary>Owners' settings: users, API keys, the journey map and the community rules (the folder is authorized for owners only).</summary>
 internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver workspaces) : DashboardPage(store, workspaces)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
@@ -16,6 +17,10 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
 
     public string JourneyMapJson { get; private set; } = "";
+
+    public CommunityConfig Community { get; private set; } = CommunityConfig.Default;
+
+    public string CommunityJson { get; private set; } = "";
 
     public string? Error { get; private set; }
 
@@ -122,6 +127,32 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnGetWeightsCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Csv("level-weights", ["activity_type", "weight", "advocacy"],
+            Community.Levels.Weights.Select(weight => (IReadOnlyList<object?>)[weight.Pattern.Text, weight.Weight, weight.Advocacy]));
+    }
+
+    public async Task<IActionResult> OnPostCommunityAsync(string definition, CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        try
+        {
+            await Store.SetCommunityConfigAsync(Workspace, CommunityConfig.Parse(definition ?? ""), cancellationToken);
+            var refresh = await Store.RefreshCommunityAsync(Workspace, HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+            Flash = $"Community rules saved; {refresh.Members:N0} members' levels derived again, {refresh.LevelChanges.Count:N0} changed.";
+            return RedirectToPage();
+        }
+        catch (CommunityConfigException e)
+        {
+            Error = $"The community rules were not saved: {e.Message}";
+            await LoadAsync(cancellationToken);
+            CommunityJson = definition ?? "";
+            return Page();
+        }
+    }
+
     public async Task<IActionResult> OnPostJourneyMapAsync(string definition, CancellationToken cancellationToken)
     {
         await LoadWorkspaceAsync(cancellationToken);
@@ -160,5 +191,7 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
         Users = await Store.ListUsersAsync(cancellationToken);
         Keys = await Store.ListApiKeysAsync(Workspace, cancellationToken);
         JourneyMapJson = (await Store.GetJourneyMapAsync(Workspace, cancellationToken)).ToJson();
+        Community = await Store.GetCommunityConfigAsync(Workspace, cancellationToken);
+        CommunityJson = Community.ToJson();
     }
 }

@@ -1,0 +1,160 @@
+using Rapport.Core.ApiKeys;
+using Rapport.Core.Community;
+using Rapport.Core.Identities;
+using Rapport.Core.Outreach;
+using Rapport.Core.Workspaces;
+using Rapport.Storage;
+
+namespace Rapport.Web.Community;
+
+/// <summary>
+/// Community levels, the hero program and the outreach queue over HTTP, with the same store code and JSON as the
+/// command line. Reading is open like the other reports; changing needs an <c>admin</c> key (HTTP Basic user name),
+/// whose workspace it changes.
+/// </summary>
+internal static class CommunityEndpoints
+{
+    public static void MapCommunityEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/reports/levels", GetLevelsAsync).WithName("GetLevels");
+
+        var community = app.MapGroup("/api/v1/community");
+        community.MapGet("/config", GetConfigAsync).WithName("GetCommunityConfig");
+        community.MapPut("/config", SetConfigAsync).WithName("SetCommunityConfig");
+        community.MapGet("/heroes", (IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? offset, int? limit, CancellationToken token) =>
+            ListAsync(store, workspaces, workspace, CommunityList.Heroes, offset, limit, token)).WithName("ListHeroes");
+        community.MapGet("/candidates", (IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? offset, int? limit, CancellationToken token) =>
+            ListAsync(store, workspaces, workspace, CommunityList.Candidates, offset, limit, token)).WithName("ListHeroCandidates");
+        community.MapPost("/heroes", NominateAsync).WithName("NominateHero");
+        community.MapGet("/recognitions", ListRecognitionsAsync).WithName("ListRecognitions");
+        community.MapPost("/recognitions", RecognizeAsync).WithName("AddRecognition");
+
+        var outreach = app.MapGroup("/api/v1/outreach");
+        outreach.MapGet("", ListTasksAsync).WithName("ListOutreachTasks");
+        outreach.MapGet("/{id:long}", GetTaskAsync).WithName("GetOutreachTask");
+        outreach.MapPatch("/{id:long}", UpdateTaskAsync).WithName("UpdateOutreachTask");
+        outreach.MapPost("/refresh", RefreshAsync).WithName("RefreshOutreach");
+    }
+
+    private static async Task<Ok<LevelReport>> GetLevelsAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? moves, CancellationToken cancellationToken)
+    {
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        return TypedResults.Ok(await store.GetLevelReportAsync(resolved, Math.Clamp(moves ?? 20, 0, 1000), cancellationToken));
+    }
+
+    private static async Task<IResult> GetConfigAsync(IRapportStore store, WorkspaceResolver workspaces, string? workspace, CancellationToken cancellationToken)
+    {
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        return TypedResults.Text((await store.GetCommunityConfigAsync(resolved, cancellationToken)).ToJson(), "application/json");
+    }
+
+    private static async Task<Ok<CommunityRefresh>> SetConfigAsync(
+        HttpRequest request, IRapportStore store, WriteKeyAuthenticator keys, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var grant = await keys.AuthenticateAsync(request, null, ApiKeyScope.Admin, cancellationToken);
+        using var reader = new StreamReader(request.Body);
+        var config = CommunityConfig.Parse(await reader.ReadToEndAsync(cancellationToken));
+        await store.SetCommunityConfigAsync(grant.Workspace, config, cancellationToken);
+        return TypedResults.Ok(await store.RefreshCommunityAsync(grant.Workspace, clock.GetUtcNow().UtcDateTime, cancellationToken));
+    }
+
+    private static async Task<Ok<IReadOnlyList<CommunityMember>>> ListAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string? workspace, CommunityList list, int? offset, int? limit, CancellationToken cancellationToken)
+    {
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        var (members, _) = await store.ListCommunityMembersAsync(resolved, list, offset ?? 0, limit ?? 50, cancellationToken);
+        return TypedResults.Ok(members);
+    }
+
+    private static async Task<Ok<HeroNomination>> NominateAsync(
+        HttpRequest request, HeroChange change, IRapportStore store, WriteKeyAuthenticator keys, CancellationToken cancellationToken)
+    {
+        var grant = await keys.AuthenticateAsync(request, null, ApiKeyScope.Admin, cancellationToken);
+        var memberId = await MemberIdAsync(store, grant.Workspace, change.Identity, cancellationToken);
+        return TypedResults.Ok(await store.NominateHeroAsync(
+            grant.Workspace, memberId, change.Hero, By(change.By, grant), change.Reason ?? "", cancellationToken));
+    }
+
+    private static async Task<Ok<IReadOnlyList<Recognition>>> ListRecognitionsAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string? workspace, string? member, int? offset, int? limit, CancellationToken cancellationToken)
+    {
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        long? memberId = member is null ? null : await MemberIdAsync(store, resolved, member, cancellationToken);
+        var (recognitions, _) = await store.ListRecognitionsAsync(resolved, memberId, offset ?? 0, limit ?? 100, cancellationToken);
+        return TypedResults.Ok(recognitions);
+    }
+
+    private static async Task<Created<Recognition>> RecognizeAsync(
+        HttpRequest request, RecognitionEntry entry, IRapportStore store, WriteKeyAuthenticator keys, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var grant = await keys.AuthenticateAsync(request, null, ApiKeyScope.Admin, cancellationToken);
+        var memberId = await MemberIdAsync(store, grant.Workspace, entry.Identity, cancellationToken);
+        var recognition = await store.AddRecognitionAsync(grant.Workspace, memberId, entry.Kind ?? "", entry.Note,
+            entry.GivenOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), By(entry.By, grant), cancellationToken);
+        return TypedResults.Created($"/api/v1/community/recognitions?member={Uri.EscapeDataString(entry.Identity!)}", recognition);
+    }
+
+    private static async Task<Ok<IReadOnlyList<OutreachTask>>> ListTasksAsync(
+        HttpResponse response, IRapportStore store, WorkspaceResolver workspaces, string? workspace, string? status, string? reason, string? assignee,
+        string? member, int? offset, int? limit, CancellationToken cancellationToken)
+    {
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        var query = new OutreachQuery
+        {
+            Status = status is null ? null : OutreachStatuses.TryParse(status, out var s) ? s
+                : throw new FormatException($"'{status}' is not a status; use {string.Join(", ", OutreachStatuses.All.Select(OutreachStatuses.Name))}"),
+            Reason = reason is null ? null : OutreachReasons.TryParse(reason, out var r) ? r
+                : throw new FormatException($"'{reason}' is not a reason; use {string.Join(", ", OutreachReasons.All.Select(OutreachReasons.Name))}"),
+            Assignee = assignee,
+            MemberId = member is null ? null : await MemberIdAsync(store, resolved, member, cancellationToken),
+            Offset = Math.Max(0, offset ?? 0),
+            Limit = Math.Clamp(limit ?? 100, 1, OutreachQuery.MaxLimit),
+        };
+        var page = await store.ListOutreachTasksAsync(resolved, query, cancellationToken);
+        response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(page.Tasks);
+    }
+
+    private static async Task<Ok<OutreachTask>> GetTaskAsync(
+        IRapportStore store, WorkspaceResolver workspaces, long id, string? workspace, CancellationToken cancellationToken)
+    {
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        return TypedResults.Ok(await store.GetOutreachTaskAsync(resolved, id, cancellationToken)
+            ?? throw new NotFoundException($"There is no outreach task {id}."));
+    }
+
+    private static async Task<Ok<OutreachTask>> UpdateTaskAsync(
+        HttpRequest request, long id, OutreachTaskChange change, IRapportStore store, WriteKeyAuthenticator keys, CancellationToken cancellationToken)
+    {
+        var grant = await keys.AuthenticateAsync(request, null, ApiKeyScope.Admin, cancellationToken);
+        OutreachStatus? status = change.Status is null ? null : OutreachStatuses.TryParse(change.Status, out var parsed) ? parsed
+            : throw new FormatException($"'{change.Status}' is not a status; use {string.Join(", ", OutreachStatuses.All.Select(OutreachStatuses.Name))}");
+        var update = new OutreachTaskUpdate(status, change.SnoozedUntil?.ToUniversalTime(), change.Assignee, change.Note);
+        return TypedResults.Ok(await store.UpdateOutreachTaskAsync(grant.Workspace, id, update, By(change.By, grant), cancellationToken)
+            ?? throw new NotFoundException($"There is no outreach task {id}."));
+    }
+
+    private static async Task<Ok<CommunityRefresh>> RefreshAsync(
+        HttpRequest request, IRapportStore store, WriteKeyAuthenticator keys, TimeProvider clock, DateTime? asOf, CancellationToken cancellationToken)
+    {
+        var grant = await keys.AuthenticateAsync(request, null, ApiKeyScope.Admin, cancellationToken);
+        return TypedResults.Ok(await store.RefreshCommunityAsync(grant.Workspace, asOf?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime, cancellationToken));
+    }
+
+    private static async Task<long> MemberIdAsync(IRapportStore store, Workspace workspace, string? identity, CancellationToken cancellationToken)
+    {
+        if (!Identity.TryParse(identity ?? "", out var parsed, out var reason))
+        {
+            throw new FormatException(reason);
+        }
+
+        var member = await store.FindMemberAsync(workspace, parsed, cancellationToken)
+            ?? throw new NotFoundException($"No developer has the identity {parsed}.");
+        return member.Id;
+    }
+
+    /// <summary>Who made a change over the API: as the request says, or else the key that made it.</summary>
+    private static string By(string? by, ApiKeyGrant grant) => string.IsNullOrWhiteSpace(by) ? $"api key {grant.Prefix}" : by.Trim();
+
+}

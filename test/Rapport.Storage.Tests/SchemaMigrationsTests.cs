@@ -10,6 +10,10 @@ public sealed class SchemaMigrationsTests
 
         Assert.NotEmpty(duckDb);
         Assert.Equal(duckDb, postgres);
-        Assert.Equal(Enumerable.Range(1, duckDb.Count), duckDb.Select(migration => migration.Version));
+        // Features are given their numbers in advance and may land out of order, so a number can be missing for a
+        // while; versions are still unique and increasing, which is what the migrators rely on.
+        var versions = duckDb.Select(migration => migration.Version).ToList();
+        Assert.Equal(1, versions[0]);
+        Assert.Equal(versions.Distinct().Order(), versions);
     }
 }

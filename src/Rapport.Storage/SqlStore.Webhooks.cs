@@ -107,11 +107,12 @@ public abstract partial class SqlStore
     }
 
     public Task<IReadOnlyList<DueWebhookDelivery>> ClaimWebhookDeliveriesAsync(int limit, TimeSpan lease, CancellationToken cancellationToken) =>
-        ClaimAsync(Math.Clamp(limit, 1, 1000), lease, "", [], cancellationToken);
+        ClaimAsync(Math.Clamp(limit, 1, 1000), lease, _ => "", [], cancellationToken);
 
     public async Task<DueWebhookDelivery?> ClaimWebhookDeliveryAsync(
         Workspace workspace, Guid deliveryId, TimeSpan lease, CancellationToken cancellationToken) =>
-        (await ClaimAsync(1, lease, "AND workspace_id = $4 AND id = $5", [workspace.Id, deliveryId], cancellationToken).ConfigureAwait(false))
+        (await ClaimAsync(1, lease, first => $"AND workspace_id = ${first} AND id = ${first + 1}", [workspace.Id, deliveryId], cancellationToken)
+            .ConfigureAwait(false))
             .SingleOrDefault();
 
     public Task RecordWebhookAttemptAsync(
@@ -241,16 +242,27 @@ public abstract partial class SqlStore
         [workspace.Id, announced.Id, announced.Name, announced.Payload, announced.Text, announced.OccurredAt, now]);
 
     private async Task<IReadOnlyList<DueWebhookDelivery>> ClaimAsync(
-        int limit, TimeSpan lease, string condition, object?[] conditionParameters, CancellationToken cancellationToken)
+        int limit, TimeSpan lease, Func<int, string> condition, object?[] conditionParameters, CancellationToken cancellationToken)
     {
         var now = Now();
+        // Looking first costs a read; claiming takes the writer (on DuckDB, the one ingest also uses). An idle worker
+        // polling an empty outbox only ever reads.
+        var anyDue = await QueryAsync(
+            $"SELECT count(*) FROM (SELECT 1 FROM webhook_deliveries WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1 {condition(2)} LIMIT 1) due",
+            [now, .. conditionParameters],
+            reader => reader.Read() && reader.GetInt64(0) > 0, cancellationToken).ConfigureAwait(false);
+        if (!anyDue)
+        {
+            return [];
+        }
+
         var claim = Guid.NewGuid();
         var claimed = await WriteAsync(
             $"""
             UPDATE webhook_deliveries SET status = 'sending', claim = $2, next_attempt_at = $3
             WHERE ({DeliveryKey}) IN (
               SELECT {DeliveryKey} FROM webhook_deliveries
-              WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1 {condition}
+              WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1 {condition(4)}
               ORDER BY next_attempt_at
               LIMIT {limit}{ClaimRowsClause})
             RETURNING {DeliveryKey}

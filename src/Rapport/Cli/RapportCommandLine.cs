@@ -20,6 +20,8 @@ internal static class RapportCommandLine
             KeyCommands.Create(runner),
             UserCommands.Create(runner),
             HookCommands.Create(runner),
+            WebhookCommands.Create(runner),
+            LeadCommands.Create(runner),
             ServeCommand.Create(runner),
             DemoCommand.Create(runner),
             MigrateCommand.Create(runner),

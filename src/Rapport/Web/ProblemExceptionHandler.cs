@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Connectors.Segment;
 using Rapport.Core.Journey;
+using Rapport.Core.Leads;
 using Rapport.Storage;
 
 namespace Rapport.Web;
@@ -15,11 +16,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         {
             NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             ApiKeyRejectedException => (StatusCodes.Status401Unauthorized, "Unauthorized"),
+            ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden"),
             SegmentPayloadTooLargeException => (StatusCodes.Status413PayloadTooLarge, "Payload too large"),
             InvalidSegmentMessagesException => (StatusCodes.Status400BadRequest, "Invalid messages"),
             SegmentFormatException => (StatusCodes.Status400BadRequest, "Bad request"),
             IngestUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
-            FormatException or ArgumentException or JourneyMapException => (StatusCodes.Status400BadRequest, "Bad request"),
+            FormatException or ArgumentException or JourneyMapException or LeadCriteriaException => (StatusCodes.Status400BadRequest, "Bad request"),
             _ => (0, ""),
         };
         if (status == 0)
@@ -37,6 +39,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 break;
             case ApiKeyRejectedException:
                 httpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"rapport\"";
+                break;
+            case LeadCriteriaException { Line: { } line }:
+                problem.Extensions["line"] = line;
                 break;
             case IngestUnavailableException:
                 httpContext.Response.Headers.RetryAfter = "5";

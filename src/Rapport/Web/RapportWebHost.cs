@@ -1,6 +1,7 @@
 using Rapport.Core;
 using Rapport.Storage;
 using Rapport.Web.Dashboard;
+using Rapport.Webhooks;
 
 namespace Rapport.Web;
 
@@ -32,6 +33,8 @@ internal static class RapportWebHost
         builder.Services.AddHostedService<IngestQueueDrain>();
         builder.Services.AddSingleton<WriteKeyAuthenticator>();
         builder.Services.AddSingleton<SegmentIngest>();
+        builder.Services.AddSingleton<ApiAccess>();
+        builder.Services.AddWebhookDelivery(store, clock);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
@@ -46,6 +49,8 @@ internal static class RapportWebHost
         app.MapMemberEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();
+        app.MapLeadEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 }

@@ -1,0 +1,4 @@
+namespace Rapport.Web;
+
+/// <summary>A caller who is known but may not do this (a viewer changing a lead, a read key managing webhooks); answered with 403.</summary>
+internal sealed class ForbiddenException(string message) : Exception(message);

@@ -17,7 +17,8 @@ namespace Rapport.Storage;
 public abstract partial class SqlStore
 {
     private const string LeadColumns =
-        "id, key, kind, name, reason, CAST(developers AS VARCHAR), status, note, status_changed_by, status_changed_at, first_qualified_at, lapsed_at";
+        "id, key, kind, name, reason, CAST(developers AS VARCHAR), developer_count, status, note, status_changed_by, status_changed_at, " +
+        "first_qualified_at, lapsed_at";
 
     private static readonly string[] CandidateTraits = ["name", "firstName", "lastName", "first_name", "last_name", "company", "email"];
 
@@ -117,33 +118,53 @@ public abstract partial class SqlStore
             var developers = JsonSerializer.Serialize(lead.Developers, RapportJson.Options);
             if (!known.TryGetValue(lead.Key, out var stored))
             {
-                var added = new Lead(nextId++, lead.Key, lead.Kind, lead.Name, lead.Reason, lead.Developers, LeadStatus.New, null, null, null, now, null, []);
-                created.Add(added);
-                statements.Add((
-                    """
-                    INSERT INTO leads (workspace_id, id, key, kind, name, reason, developers, status, first_qualified_at, updated_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS JSON), $8, $9, $9)
-                    """,
-                    [workspace.Id, added.Id, lead.Key, KindName(lead.Kind), lead.Name, lead.Reason, developers, LeadStatuses.Name(LeadStatus.New), now]));
+                created.Add(new Lead(
+                    nextId++, lead.Key, lead.Kind, lead.Name, lead.Reason, lead.Developers, lead.DeveloperCount, LeadStatus.New, null, null, null, now, null, []));
             }
-            else if (stored.LapsedAt is not null || stored.Name != lead.Name || stored.Reason != lead.Reason
+            else if (stored.LapsedAt is not null || stored.Name != lead.Name || stored.Reason != lead.Reason || stored.DeveloperCount != lead.DeveloperCount
                      || JsonSerializer.Serialize(stored.Developers, RapportJson.Options) != developers)
             {
                 // A lead that qualifies again is the same lead: its status and first qualification stay.
                 statements.Add((
                     """
-                    UPDATE leads SET name = $3, reason = $4, developers = CAST($5 AS JSON), lapsed_at = NULL, updated_at = $6
+                    UPDATE leads SET name = $3, reason = $4, developers = CAST($5 AS JSON), developer_count = $6, lapsed_at = NULL, updated_at = $7
                     WHERE workspace_id = $1 AND id = $2
                     """,
-                    [workspace.Id, stored.Id, lead.Name, lead.Reason, developers, now]));
+                    [workspace.Id, stored.Id, lead.Name, lead.Reason, developers, (long)lead.DeveloperCount, now]));
             }
+        }
+
+        // New leads go in a few hundred to a statement: a refresh that finds thousands must not take minutes.
+        foreach (var chunk in created.Chunk(RowsPerStatement))
+        {
+            var rows = new List<string>(chunk.Length);
+            var parameters = new List<object?> { workspace.Id, LeadStatuses.Name(LeadStatus.New), now };
+            foreach (var lead in chunk)
+            {
+                var p = parameters.Count + 1;
+                rows.Add($"($1, ${p}, ${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}, CAST(${p + 5} AS JSON), ${p + 6}, $2, $3, $3)");
+                parameters.AddRange(
+                [
+                    lead.Id, lead.Key, KindName(lead.Kind), lead.Name, lead.Reason, JsonSerializer.Serialize(lead.Developers, RapportJson.Options),
+                    (long)lead.DeveloperCount,
+                ]);
+            }
+
+            statements.Add((
+                $"""
+                 INSERT INTO leads (workspace_id, id, key, kind, name, reason, developers, developer_count, status, first_qualified_at, updated_at)
+                 VALUES {string.Join(", ", rows)}
+                 """,
+                [.. parameters]));
         }
 
         var qualifying = qualified.Select(lead => lead.Key).ToHashSet(StringComparer.Ordinal);
         var lapsed = known.Values.Where(lead => lead.LapsedAt is null && !qualifying.Contains(lead.Key)).ToList();
-        foreach (var lead in lapsed)
+        foreach (var chunk in lapsed.Chunk(RowsPerStatement))
         {
-            statements.Add(("UPDATE leads SET lapsed_at = $3, updated_at = $3 WHERE workspace_id = $1 AND id = $2", [workspace.Id, lead.Id, now]));
+            statements.Add((
+                $"UPDATE leads SET lapsed_at = $2, updated_at = $2 WHERE workspace_id = $1 AND id IN ({Placeholders(3, chunk.Length)})",
+                [workspace.Id, now, .. chunk.Select(lead => (object?)lead.Id)]));
         }
 
         statements.AddRange(WebhookEventStatements(workspace, [.. created.Select(LeadEvents.Created)]));
@@ -294,9 +315,9 @@ public abstract partial class SqlStore
         {
             leads.Add(new Lead(
                 reader.GetInt64(0), reader.GetString(1), ParseKind(reader.GetString(2)), reader.GetString(3), reader.GetString(4),
-                JsonSerializer.Deserialize<List<LeadDeveloper>>(reader.GetString(5), RapportJson.Options) ?? [],
-                LeadStatuses.Parse(reader.GetString(6)), ReadText(reader, 7), ReadText(reader, 8), ReadTime(reader, 9), ReadTime(reader, 10)!.Value,
-                ReadTime(reader, 11), []));
+                JsonSerializer.Deserialize<List<LeadDeveloper>>(reader.GetString(5), RapportJson.Options) ?? [], (int)reader.GetInt64(6),
+                LeadStatuses.Parse(reader.GetString(7)), ReadText(reader, 8), ReadText(reader, 9), ReadTime(reader, 10), ReadTime(reader, 11)!.Value,
+                ReadTime(reader, 12), []));
         }
 
         return leads;

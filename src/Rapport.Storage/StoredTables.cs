@@ -105,7 +105,8 @@ public static class StoredTables
         ("leads",
         [
             new("id", StoredColumnType.Bigint), new("key", StoredColumnType.Text), new("kind", StoredColumnType.Text), new("name", StoredColumnType.Text),
-            new("reason", StoredColumnType.Text), new("developers", StoredColumnType.Json), new("status", StoredColumnType.Text),
+            new("reason", StoredColumnType.Text), new("developers", StoredColumnType.Json), new("developer_count", StoredColumnType.Bigint),
+            new("status", StoredColumnType.Text),
             new("note", StoredColumnType.Text), new("status_changed_by", StoredColumnType.Text), new("status_changed_at", StoredColumnType.Timestamp),
             new("first_qualified_at", StoredColumnType.Timestamp), new("lapsed_at", StoredColumnType.Timestamp),
             new("updated_at", StoredColumnType.Timestamp),

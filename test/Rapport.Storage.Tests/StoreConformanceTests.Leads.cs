@@ -51,6 +51,7 @@ public abstract partial class StoreConformanceTests
         var acme = leads.Single(lead => lead.Key == "organization:acme.io");
         Assert.Equal([("Ada", JourneyStage.Scale), ("Bob", JourneyStage.Build), ("Cy", JourneyStage.Build)], acme.Developers.Select(d => (d.Name, d.Stage)));
         Assert.Equal("email:ada@acme.io", acme.Developers[0].Identity);
+        Assert.Equal(3, acme.DeveloperCount);
         Assert.All(leads, lead => Assert.Equal((LeadStatus.New, Clock.GetUtcNow().UtcDateTime, true), (lead.Status, lead.FirstQualifiedAt, lead.Qualifies)));
     }
 

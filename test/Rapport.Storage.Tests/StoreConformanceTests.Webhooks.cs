@@ -175,4 +175,17 @@ public abstract partial class StoreConformanceTests
         var (reopened, workspace) = await ReopenAsync();
         Assert.Equal(WebhookDeliveryStatus.Cancelled, Assert.Single(await reopened.ListWebhookDeliveriesAsync(workspace, null, 10, Token)).Status);
     }
+
+    [Fact]
+    public async Task More_events_than_one_statement_holds_are_all_stored_and_queued()
+    {
+        await Store.AddWebhookSubscriptionAsync(Workspace, "https://a.example.com/", ["member.stalled"], WebhookFormat.Json, Token);
+        var events = Enumerable.Range(0, 1_201).Select(i => WebhookEvent.Create("member.stalled", new { Member = i }, Utc(3, 1), idempotencyKey: $"{i}")).ToList();
+
+        await Store.AddWebhookEventsAsync(Workspace, [.. events, events[7]], Token);
+
+        var deliveries = await Store.ListWebhookDeliveriesAsync(Workspace, null, 10_000, Token);
+        Assert.Equal(1_201, deliveries.Count);
+        Assert.Equal(events.Select(e => e.Id).Order(), deliveries.Select(d => d.EventId).Order());
+    }
 }

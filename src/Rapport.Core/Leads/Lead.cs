@@ -5,6 +5,8 @@ namespace Rapport.Core.Leads;
 /// where its handoff to sales stands. A lead that stops meeting the criteria is kept, with <see cref="LapsedAt"/> set.
 /// </summary>
 /// <param name="Reason">The rules it met, as they read: "4 developers at build or beyond (3 needed)".</param>
+/// <param name="Developers">The furthest along of the developers who met a rule, at most <see cref="LeadQualifier.DevelopersListed"/>.</param>
+/// <param name="DeveloperCount">How many developers met a rule, listed or not.</param>
 /// <param name="LapsedAt">Since when it no longer meets the criteria; <c>null</c> while it does.</param>
 /// <param name="History">Every status change, oldest first.</param>
 public sealed record Lead(
@@ -14,6 +16,7 @@ public sealed record Lead(
     string Name,
     string Reason,
     IReadOnlyList<LeadDeveloper> Developers,
+    int DeveloperCount,
     LeadStatus Status,
     string? Note,
     string? StatusChangedBy,

@@ -13,7 +13,7 @@ public static class LeadEvents
     public static WebhookEvent Created(Lead lead)
     {
         var developers = string.Join(", ", lead.Developers.Take(5).Select(d => $"{d.Name ?? d.Identity ?? $"#{d.MemberId}"} ({JourneyStages.Name(d.Stage)})"));
-        var more = lead.Developers.Count > 5 ? $" and {lead.Developers.Count - 5} more" : "";
+        var more = lead.DeveloperCount > 5 ? $" and {lead.DeveloperCount - 5} more" : "";
         var text = $"New DevRel-qualified lead: {lead.Name} — {lead.Reason}. Developers: {developers}{more}.";
         return WebhookEvent.Create(
             WebhookEventNames.DrqlCreated,
@@ -28,6 +28,7 @@ public static class LeadEvents
                     lead.Reason,
                     lead.Status,
                     lead.FirstQualifiedAt,
+                    lead.DeveloperCount,
                     Developers = lead.Developers,
                 },
             },

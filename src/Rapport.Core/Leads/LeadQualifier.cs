@@ -8,6 +8,12 @@ namespace Rapport.Core.Leads;
 /// </summary>
 public static class LeadQualifier
 {
+    /// <summary>
+    /// How many developers a lead lists as its evidence: the furthest along first. An organization with thousands of
+    /// developers at Build is not a list anyone reads, and the list travels in every <c>drql.created</c> delivery.
+    /// </summary>
+    public const int DevelopersListed = 100;
+
     public static IReadOnlyList<QualifiedLead> Qualify(LeadCriteria criteria, IEnumerable<LeadCandidate> developers, DateTime now)
     {
         var activeSince = criteria.ActiveWithinDays is { } days ? now.AddDays(-days) : (DateTime?)null;
@@ -17,7 +23,7 @@ public static class LeadQualifier
         {
             if (Qualifies(criteria, [.. organization]) is { } met)
             {
-                leads.Add(new QualifiedLead($"organization:{organization.Key}", LeadKind.Organization, Spelling(organization), met.Reason, met.Developers));
+                leads.Add(new QualifiedLead($"organization:{organization.Key}", LeadKind.Organization, Spelling(organization), met.Reason, met.Developers, met.Count));
             }
         }
 
@@ -29,7 +35,7 @@ public static class LeadQualifier
                 {
                     leads.Add(new QualifiedLead(
                         $"developer:{developer.AnchorIdentity}", LeadKind.Developer, developer.Name ?? developer.Identity ?? developer.AnchorIdentity,
-                        met.Reason, met.Developers));
+                        met.Reason, met.Developers, met.Count));
                 }
             }
         }
@@ -37,7 +43,7 @@ public static class LeadQualifier
         return [.. leads.OrderBy(lead => lead.Key, StringComparer.Ordinal)];
     }
 
-    private static (string Reason, IReadOnlyList<LeadDeveloper> Developers)? Qualifies(LeadCriteria criteria, List<LeadCandidate> group)
+    private static (string Reason, IReadOnlyList<LeadDeveloper> Developers, int Count)? Qualifies(LeadCriteria criteria, List<LeadCandidate> group)
     {
         var reasons = new List<string>();
         var lowest = (JourneyStage?)null;
@@ -57,13 +63,15 @@ public static class LeadQualifier
         }
 
         // The evidence is everyone a met rule counted: the furthest along first.
-        var evidence = group.Where(developer => developer.Stage >= lowest)
+        var counted = group.Where(developer => developer.Stage >= lowest).ToList();
+        var evidence = counted
             .OrderByDescending(developer => developer.Stage)
             .ThenBy(developer => developer.Name ?? developer.Identity ?? developer.AnchorIdentity, StringComparer.Ordinal)
             .ThenBy(developer => developer.MemberId)
+            .Take(DevelopersListed)
             .Select(developer => new LeadDeveloper(developer.MemberId, developer.Name, developer.Identity, developer.Stage))
             .ToList();
-        return (string.Join("; ", reasons), evidence);
+        return (string.Join("; ", reasons), evidence, counted.Count);
     }
 
     /// <summary>The organization's most used spelling; among equally used ones, the first in ordinal order.</summary>

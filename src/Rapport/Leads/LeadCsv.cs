@@ -16,7 +16,7 @@ internal static class LeadCsv
     public static byte[] Write(IEnumerable<Lead> leads) => CsvFile.Write(Header, leads.Select(lead => (IReadOnlyList<object?>)
     [
         lead.Id, lead.Name, lead.Kind == LeadKind.Organization ? "organization" : "developer", LeadStatuses.Name(lead.Status),
-        lead.Qualifies ? "yes" : "no", lead.Reason, lead.Developers.Count,
+        lead.Qualifies ? "yes" : "no", lead.Reason, lead.DeveloperCount,
         string.Join("; ", lead.Developers.Select(d => $"{d.Name ?? d.Identity ?? $"#{d.MemberId}"} ({JourneyStages.Name(d.Stage)})")),
         lead.FirstQualifiedAt, lead.LapsedAt, lead.StatusChangedBy, lead.StatusChangedAt, lead.Note,
     ]));

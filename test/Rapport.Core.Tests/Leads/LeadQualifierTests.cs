@@ -57,6 +57,23 @@ public sealed class LeadQualifierTests
     }
 
     [Fact]
+    public void A_large_organization_lists_its_hundred_furthest_developers_and_counts_them_all()
+    {
+        List<LeadCandidate> developers =
+        [
+            .. Enumerable.Range(0, 140).Select(_ => At("acme.io", JourneyStage.Build)),
+            .. Enumerable.Range(0, 10).Select(_ => At("acme.io", JourneyStage.Scale)),
+            At("acme.io", JourneyStage.Learn),
+        ];
+
+        var lead = Assert.Single(LeadQualifier.Qualify(LeadCriteria.Default, developers, Now));
+
+        Assert.Equal((150, 100), (lead.DeveloperCount, lead.Developers.Count));
+        Assert.Equal(10, lead.Developers.TakeWhile(developer => developer.Stage == JourneyStage.Scale).Count());
+        Assert.Equal("150 developers at build or beyond (3 needed); 10 developers at scale (1 needed)", lead.Reason);
+    }
+
+    [Fact]
     public void A_lone_developer_is_no_lead_when_the_criteria_say_so()
     {
         var criteria = new LeadCriteria(LeadCriteria.Default.Rules, developersWithoutOrganization: false);

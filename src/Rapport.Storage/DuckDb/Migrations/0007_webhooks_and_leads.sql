@@ -71,6 +71,7 @@ CREATE TABLE leads (
   name VARCHAR NOT NULL,
   reason VARCHAR NOT NULL,
   developers JSON NOT NULL,
+  developer_count BIGINT NOT NULL,
   status VARCHAR NOT NULL,
   note VARCHAR,
   status_changed_by VARCHAR,

@@ -80,6 +80,7 @@ CREATE TABLE leads (
   name text NOT NULL,
   reason text NOT NULL,
   developers json NOT NULL,
+  developer_count bigint NOT NULL,
   status text NOT NULL,
   note text,
   status_changed_by text,

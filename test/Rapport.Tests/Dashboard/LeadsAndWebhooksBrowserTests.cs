@@ -69,13 +69,16 @@ public sealed class LeadsAndWebhooksBrowserTests(DashboardServer server) : IClas
     }
 
     [Fact]
-    public async Task The_leads_csv_has_every_lead_the_page_lists()
+    public async Task The_leads_page_fits_a_laptop_screen_and_its_csv_has_every_lead_it_lists()
     {
         using var browser = BrowserSession.Start(server.Address);
         browser.SignIn(DashboardServer.EditorEmail, DashboardServer.Password);
         browser.Open("/leads");
         browser.Submit(browser.Find("#refresh button"));
         var ids = browser.FindAll("#leads tbody tr").Select(row => row.GetAttribute("data-lead")).ToList();
+        var overflow = Convert.ToInt64(browser.Driver.ExecuteScript(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(overflow <= 0, $"the leads page is {overflow}px wider than a 1366px screen");
         using var http = server.Http(browser.SessionCookie);
 
         var csv = await http.GetStringAsync(browser.Find("a[href*='handler=csv']").GetAttribute("href"), Cancellation);

@@ -133,6 +133,33 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_commits_while_a_delivery_is_waiting_for_a_slow_receiver()
+    {
+        await _store.AddWebhookSubscriptionAsync(_workspace, _receiver.Url(), ["drql.created"], WebhookFormat.Json, Token);
+        await _store.AddWebhookEventsAsync(_workspace, [WebhookEvent.Create("drql.created", new { Lead = 1 }, Start)], Token);
+        _receiver.Delay = TimeSpan.FromMinutes(5);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var pass = Deliverer(timeout: TimeSpan.FromMinutes(10)).DeliverDueAsync(stop.Token);
+        while (_receiver.Started == 0)
+        {
+            await Task.Delay(20, Token);
+        }
+
+        await using (var session = await _store.BeginIngestAsync(_workspace, Token))
+        {
+            await session.AddAsync([Connectors.Segment.SegmentMessageParser.Parse(
+                """{"type":"track","messageId":"during-delivery","userId":"ada","event":"API Called","timestamp":"2026-04-01T09:00:00Z"}"""u8.ToArray(),
+                Start)], Token);
+            Assert.Equal(1, (await session.CommitAsync(Token)).ActivitiesStored);
+        }
+
+        Assert.False(pass.IsCompleted, "the delivery is still waiting for the receiver");
+        Assert.Equal(1, (await _store.GetStatsAsync(_workspace, Token)).Activities);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pass);
+    }
+
+    [Fact]
     public async Task A_slack_subscription_gets_a_signed_text_message()
     {
         var created = await _store.AddWebhookSubscriptionAsync(_workspace, _receiver.Url("services/T0/B0/x"), ["drql.created"], WebhookFormat.Slack, Token);

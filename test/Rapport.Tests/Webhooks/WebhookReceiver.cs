@@ -16,6 +16,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<int> _answers = new();
     private readonly ConcurrentQueue<ReceivedDelivery> _received = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private int _started;
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -23,6 +24,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     public TimeSpan Delay { get; set; }
 
     public IReadOnlyList<ReceivedDelivery> Received => [.. _received];
+
+    /// <summary>Requests that have arrived, including those still waiting out <see cref="Delay"/>.</summary>
+    public int Started => Volatile.Read(ref _started);
 
     public static async Task<WebhookReceiver> StartAsync()
     {
@@ -74,6 +78,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     {
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        Interlocked.Increment(ref _started);
         var headers = context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         if (Delay > TimeSpan.Zero)
         {

@@ -91,7 +91,9 @@ internal sealed class WebhookDeliverer(
             }
             catch (HttpRequestException e)
             {
-                error = e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
+                error = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal)
+                    ? $"{e.Message} ({inner.Message})"
+                    : e.Message;
             }
         }
 

@@ -15,8 +15,9 @@ internal sealed class WebhookDeliveryService(
         {
             try
             {
-                await deliverer.DeliverDueAsync(stoppingToken).ConfigureAwait(false);
+                // Waiting first leaves the server's start to itself; what is due then goes out a poll later.
                 await signal.WaitAsync(options.PollInterval, stoppingToken).ConfigureAwait(false);
+                await deliverer.DeliverDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -86,12 +86,25 @@ public abstract partial class SqlStore
                     """,
                     [workspace.Id, refreshId, asOf, now]),
             ], cancellationToken).ConfigureAwait(false);
-            return await ReadRefreshAsync(workspace, refreshId, asOf, cancellationToken).ConfigureAwait(false);
+            var refresh = await ReadRefreshAsync(workspace, refreshId, asOf, cancellationToken).ConfigureAwait(false);
+            await AnnounceAsync(workspace, refresh, cancellationToken).ConfigureAwait(false);
+            return refresh;
         }
         finally
         {
             _communityLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Tells outbound webhooks what the refresh changed. Only events some subscription asks for are written: a refresh
+    /// can change thousands of levels, and an outbox of events nobody wants would only grow.
+    /// </summary>
+    private async Task AnnounceAsync(Workspace workspace, CommunityRefresh refresh, CancellationToken cancellationToken)
+    {
+        var subscriptions = await ListWebhookSubscriptionsAsync(workspace, cancellationToken).ConfigureAwait(false);
+        var wanted = CommunityEvents.From(refresh).Where(announced => subscriptions.Any(subscription => subscription.Wants(announced.Name))).ToList();
+        await AddWebhookEventsAsync(workspace, wanted, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

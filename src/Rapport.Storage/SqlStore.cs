@@ -101,6 +101,12 @@ public abstract partial class SqlStore
     /// <summary>An SQL expression for the seconds from one timestamp column to another, to the microsecond.</summary>
     private protected abstract string SecondsBetween(string from, string to);
 
+    /// <summary>
+    /// What ends a subquery that picks rows for a worker to claim: PostgreSQL skips rows another process is claiming
+    /// at the same moment (<c>FOR UPDATE SKIP LOCKED</c>); DuckDB has one writer, in one process.
+    /// </summary>
+    private protected abstract string ClaimRowsClause { get; }
+
     /// <summary>Whether an error is a violated primary key or unique constraint.</summary>
     private protected abstract bool IsUniqueViolation(DbException exception);
 

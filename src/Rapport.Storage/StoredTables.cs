@@ -120,6 +120,45 @@ public static class StoredTables
             new("id", StoredColumnType.Uuid), new("task_id", StoredColumnType.Bigint), new("author", StoredColumnType.Text),
             new("body", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
         ]),
+        ("webhook_subscriptions",
+        [
+            new("id", StoredColumnType.Bigint), new("url", StoredColumnType.Text), new("events", StoredColumnType.Text),
+            new("format", StoredColumnType.Text), new("secret", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
+            new("removed_at", StoredColumnType.Timestamp),
+        ]),
+        ("webhook_events",
+        [
+            new("id", StoredColumnType.Uuid), new("name", StoredColumnType.Text), new("payload", StoredColumnType.Json),
+            new("text", StoredColumnType.Text), new("occurred_at", StoredColumnType.Timestamp), new("created_at", StoredColumnType.Timestamp),
+        ]),
+        ("webhook_deliveries",
+        [
+            new("event_id", StoredColumnType.Uuid), new("subscription_id", StoredColumnType.Bigint), new("id", StoredColumnType.Uuid),
+            new("status", StoredColumnType.Text), new("attempts", StoredColumnType.Bigint), new("next_attempt_at", StoredColumnType.Timestamp),
+            new("claim", StoredColumnType.Uuid), new("last_status_code", StoredColumnType.Bigint), new("last_error", StoredColumnType.Text),
+            new("delivered_at", StoredColumnType.Timestamp), new("created_at", StoredColumnType.Timestamp),
+        ]),
+        ("webhook_attempts",
+        [
+            new("event_id", StoredColumnType.Uuid), new("subscription_id", StoredColumnType.Bigint), new("attempt", StoredColumnType.Bigint),
+            new("attempted_at", StoredColumnType.Timestamp), new("duration_ms", StoredColumnType.Bigint), new("status_code", StoredColumnType.Bigint),
+            new("error", StoredColumnType.Text),
+        ]),
+        ("lead_criteria", [new("definition", StoredColumnType.Json), new("updated_at", StoredColumnType.Timestamp)]),
+        ("leads",
+        [
+            new("id", StoredColumnType.Bigint), new("key", StoredColumnType.Text), new("kind", StoredColumnType.Text), new("name", StoredColumnType.Text),
+            new("reason", StoredColumnType.Text), new("developers", StoredColumnType.Json), new("developer_count", StoredColumnType.Bigint),
+            new("status", StoredColumnType.Text),
+            new("note", StoredColumnType.Text), new("status_changed_by", StoredColumnType.Text), new("status_changed_at", StoredColumnType.Timestamp),
+            new("first_qualified_at", StoredColumnType.Timestamp), new("lapsed_at", StoredColumnType.Timestamp),
+            new("updated_at", StoredColumnType.Timestamp),
+        ]),
+        ("lead_status_changes",
+        [
+            new("id", StoredColumnType.Uuid), new("lead_id", StoredColumnType.Bigint), new("status", StoredColumnType.Text),
+            new("note", StoredColumnType.Text), new("changed_by", StoredColumnType.Text), new("changed_at", StoredColumnType.Timestamp),
+        ]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>

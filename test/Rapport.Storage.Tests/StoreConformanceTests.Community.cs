@@ -1,6 +1,7 @@
 using Rapport.Core.Community;
 using Rapport.Core.Journey;
 using Rapport.Core.Outreach;
+using Rapport.Core.Webhooks;
 
 namespace Rapport.Storage.Tests;
 
@@ -170,6 +171,43 @@ public abstract partial class StoreConformanceTests
         var again = await Store.RefreshCommunityAsync(Workspace, CommunityNow, Token);
         Assert.Empty(again.BecameStalled);
         Assert.Empty(again.TasksCreated);
+    }
+
+    [Fact]
+    public async Task A_refresh_announces_stalled_developers_and_new_tasks_to_the_webhooks_that_ask_for_them_once()
+    {
+        var last = CommunityNow.AddDays(-14);
+        await IngestAsync(Track("eve", "Signed Up", last.AddDays(-8)), Track("eve", "Docs Viewed", last.AddDays(-6)), Track("eve", "Signed Up", last));
+        var stalled = await Store.AddWebhookSubscriptionAsync(
+            Workspace, "https://hooks.example.com/stalled", [WebhookEventNames.MemberStalled], WebhookFormat.Json, Token);
+        var everything = await Store.AddWebhookSubscriptionAsync(Workspace, "https://hooks.example.com/all", ["*"], WebhookFormat.Slack, Token);
+
+        await Store.RefreshCommunityAsync(Workspace, CommunityNow, Token);
+        // The same refresh again (a retry) announces nothing twice.
+        await Store.RefreshCommunityAsync(Workspace, CommunityNow, Token);
+
+        var deliveries = (await Store.ListWebhookDeliveriesAsync(Workspace, null, 100, Token))
+            .Select(delivery => (delivery.SubscriptionId, delivery.Event)).Order().ToList();
+        Assert.Equal(
+            [
+                (stalled.Subscription.Id, WebhookEventNames.MemberStalled),
+                (everything.Subscription.Id, WebhookEventNames.MemberStalled),
+                (everything.Subscription.Id, WebhookEventNames.OutreachCreated),
+            ],
+            deliveries);
+    }
+
+    [Fact]
+    public async Task A_refresh_writes_no_webhook_event_when_no_one_subscribed()
+    {
+        var last = CommunityNow.AddDays(-14);
+        await IngestAsync(Track("eve", "Signed Up", last.AddDays(-8)), Track("eve", "Docs Viewed", last.AddDays(-6)), Track("eve", "Signed Up", last));
+        await Store.AddWebhookSubscriptionAsync(Workspace, "https://hooks.example.com/leads", [WebhookEventNames.DrqlCreated], WebhookFormat.Json, Token);
+
+        var refresh = await Store.RefreshCommunityAsync(Workspace, CommunityNow, Token);
+
+        Assert.Single(refresh.BecameStalled);
+        Assert.Empty(await Store.ListWebhookDeliveriesAsync(Workspace, null, 100, Token));
     }
 
     [Fact]

@@ -6,9 +6,11 @@ using Rapport.Core.Community;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
+using Rapport.Core.Leads;
 using Rapport.Core.Members;
 using Rapport.Core.Outreach;
 using Rapport.Core.Reports;
+using Rapport.Core.Webhooks;
 using Rapport.Core.Workspaces;
 using Rapport.Storage.Tests.Postgres;
 
@@ -111,6 +113,13 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         await original.RefreshCommunityAsync(workspace, Clock.GetUtcNow().UtcDateTime.AddYears(1), Token);
         var task = (await original.ListOutreachTasksAsync(workspace, new OutreachQuery { Reason = OutreachReason.HeroQuiet }, Token)).Tasks[0];
         await original.UpdateOutreachTaskAsync(workspace, task.Id, new OutreachTaskUpdate(Note: "Wrote to them"), "devrel@example.com", Token);
+        await original.AddWebhookSubscriptionAsync(workspace, "https://hooks.example.com/rapport", ["drql.created"], WebhookFormat.Slack, Token);
+        await original.SetLeadCriteriaAsync(workspace, new LeadCriteria([new LeadRule(1, JourneyStage.Discover)], activeWithinDays: 3650), Token);
+        await original.RefreshLeadsAsync(workspace, Token);
+        var due = await original.ClaimWebhookDeliveriesAsync(1, TimeSpan.FromMinutes(1), Token);
+        await original.RecordWebhookAttemptAsync(
+            due[0], new WebhookAttempt(1, Clock.GetUtcNow().UtcDateTime, 12, 500, "boom"), WebhookDeliveryStatus.Pending, Utc(4, 2), Token);
+        await original.UpdateLeadStatusAsync(workspace, 1, LeadStatus.HandedOff, "to sales", "devrel@example.com", Token);
         Clock.Advance(TimeSpan.FromDays(1));
 
         var postgres = await OpenPostgresAsync();
@@ -247,6 +256,10 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             GitHubSecret = await store.GetWebhookSecretAsync(workspace, "github", Token),
             Suggestions = suggestions,
             Merges = await store.ListMemberMergesAsync(workspace, null, 100, Token),
+            Subscriptions = await store.ListWebhookSubscriptionsAsync(workspace, Token),
+            Deliveries = (await store.ListWebhookDeliveriesAsync(workspace, null, 1000, Token)).OrderBy(delivery => delivery.Id.ToString(), StringComparer.Ordinal),
+            LeadCriteria = (await store.GetLeadCriteriaAsync(workspace, Token)).ToJson(),
+            Leads = await store.ListLeadsAsync(workspace, null, Token),
             Progress = progress.Order(StringComparer.Ordinal),
             Levels = await store.GetLevelReportAsync(workspace, 5, Token),
             Outreach = await store.ListOutreachTasksAsync(workspace, new OutreachQuery(), Token),
@@ -293,6 +306,8 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         _open.Add(another);
         return another;
     }
+
+    private static DateTime Utc(int month, int day) => new(2026, month, day, 0, 0, 0, DateTimeKind.Utc);
 
     [GeneratedRegex(@"CREATE TABLE (\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex CreateTable();

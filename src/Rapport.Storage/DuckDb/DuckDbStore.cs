@@ -507,6 +507,8 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
     // DuckDB's weeks start on Monday (ISO 8601), and its timestamps are UTC already.
     private protected override string WeekStart(string column) => $"CAST(date_trunc('week', {column}) AS TIMESTAMP)";
 
+    private protected override string ClaimRowsClause => "";
+
     private protected override bool IsUniqueViolation(DbException exception) =>
         exception.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
         || exception.Message.Contains("unique constraint", StringComparison.OrdinalIgnoreCase)

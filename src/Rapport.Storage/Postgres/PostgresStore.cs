@@ -598,6 +598,8 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
     // date_trunc on timestamptz would cut at midnight of the session's time zone; weeks are UTC weeks.
     private protected override string WeekStart(string column) => $"date_trunc('week', {column} AT TIME ZONE 'UTC')";
 
+    private protected override string ClaimRowsClause => " FOR UPDATE SKIP LOCKED";
+
     private protected override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

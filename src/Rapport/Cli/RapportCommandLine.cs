@@ -25,6 +25,8 @@ internal static class RapportCommandLine
             KeyCommands.Create(runner),
             UserCommands.Create(runner),
             HookCommands.Create(runner),
+            WebhookCommands.Create(runner),
+            LeadCommands.Create(runner),
             ServeCommand.Create(runner),
             DemoCommand.Create(runner),
             MigrateCommand.Create(runner),

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Connectors.Segment;
 using Rapport.Core.Journey;
+using Rapport.Core.Leads;
 using Rapport.Storage;
 
 namespace Rapport.Web;
@@ -23,7 +24,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             SegmentFormatException => (StatusCodes.Status400BadRequest, "Bad request"),
             IngestUnavailableException or StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
             NotSupportedException => (StatusCodes.Status501NotImplemented, "Not supported"),
-            FormatException or ArgumentException or JourneyMapException => (StatusCodes.Status400BadRequest, "Bad request"),
+            FormatException or ArgumentException or JourneyMapException or LeadCriteriaException => (StatusCodes.Status400BadRequest, "Bad request"),
             _ => (0, ""),
         };
         if (status == 0)
@@ -41,6 +42,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 break;
             case ApiKeyRejectedException:
                 httpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"rapport\"";
+                break;
+            case LeadCriteriaException { Line: { } line }:
+                problem.Extensions["line"] = line;
                 break;
             case IngestUnavailableException:
                 httpContext.Response.Headers.RetryAfter = "5";

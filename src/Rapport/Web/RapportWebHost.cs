@@ -6,6 +6,7 @@ using Rapport.Core;
 using Rapport.Storage;
 using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
+using Rapport.Webhooks;
 
 namespace Rapport.Web;
 
@@ -52,6 +53,8 @@ internal static class RapportWebHost
         builder.Services.AddSingleton<WriteKeyAuthenticator>();
         builder.Services.AddSingleton<SegmentIngest>();
         builder.Services.AddSingleton<EditorAuthorization>();
+        builder.Services.AddSingleton<ApiAccess>();
+        builder.Services.AddWebhookDelivery(store, clock);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
@@ -73,6 +76,8 @@ internal static class RapportWebHost
         app.MapCommunityEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();
+        app.MapLeadEndpoints();
+        app.MapWebhookEndpoints();
         app.MapBackupEndpoints();
         if (settings.Server.PrometheusMetrics)
         {

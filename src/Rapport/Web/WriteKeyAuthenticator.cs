@@ -49,7 +49,8 @@ internal sealed class WriteKeyAuthenticator(IRapportStore store)
 
     public static bool HasBasicCredentials(HttpRequest request) => BasicUserName(request) is not null;
 
-    private static string? BasicUserName(HttpRequest request)
+    /// <summary>The HTTP Basic user name, where Segment's clients put the key; <c>null</c> without Basic credentials.</summary>
+    public static string? BasicUserName(HttpRequest request)
     {
         if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var header)
             || !header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)

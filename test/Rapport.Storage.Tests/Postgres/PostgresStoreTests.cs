@@ -2,6 +2,7 @@ using Npgsql;
 using Rapport.Core.Identities;
 using Rapport.Core.Journey;
 using Rapport.Core.Reports;
+using Rapport.Core.Webhooks;
 using Rapport.Core.Workspaces;
 
 namespace Rapport.Storage.Tests.Postgres;
@@ -249,5 +250,33 @@ public sealed class PostgresStoreTests : StoreConformanceTests
 
         Assert.Contains("written by a newer Rapport", error.Message);
         Assert.Contains("9999", error.Message);
+    }
+
+    [Fact]
+    public async Task Workers_of_several_processes_claiming_at_once_never_claim_the_same_delivery()
+    {
+        await Store.AddWebhookSubscriptionAsync(Workspace, "https://a.example.com/", ["member.stalled"], WebhookFormat.Json, Token);
+        await Store.AddWebhookSubscriptionAsync(Workspace, "https://b.example.com/", ["member.stalled"], WebhookFormat.Json, Token);
+        var events = Enumerable.Range(0, 60).Select(i => WebhookEvent.Create("member.stalled", new { Member = i }, Clock.GetUtcNow().UtcDateTime)).ToList();
+        await Store.AddWebhookEventsAsync(Workspace, events, Token);
+        IRapportStore[] processes = [Store, OpenAnotherProcess(), OpenAnotherProcess()];
+
+        // Each process runs two workers that claim two deliveries at a time until nothing is due.
+        var workers = processes.SelectMany(process => new[] { process, process }).Select(process => Task.Run(async () =>
+        {
+            var mine = new List<Guid>();
+            while (await process.ClaimWebhookDeliveriesAsync(2, TimeSpan.FromMinutes(5), Token) is { Count: > 0 } claimed)
+            {
+                mine.AddRange(claimed.Select(delivery => delivery.DeliveryId));
+            }
+
+            return mine;
+        }, Token));
+        var claims = await Task.WhenAll(workers);
+
+        var all = claims.SelectMany(mine => mine).ToList();
+        Assert.Equal(120, all.Count);
+        Assert.Equal(120, all.Distinct().Count());
+        Assert.True(claims.Count(mine => mine.Count > 0) > 1, "the work was shared between workers");
     }
 }

@@ -3,12 +3,14 @@ using Rapport.Core.ApiKeys;
 using Rapport.Core.Community;
 using Rapport.Core.Journey;
 using Rapport.Core.Users;
+using Rapport.Core.Webhooks;
 using Rapport.Storage;
+using Rapport.Webhooks;
 
 namespace Rapport.Web.Dashboard.Pages.Settings;
 
-/// <summary>Owners' settings: users, API keys, the journey map and the community rules (the folder is authorized for owners only).</summary>
-internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver workspaces) : DashboardPage(store, workspaces)
+/// <summary>Owners' settings: users, API keys, webhooks, the journey map and the community rules (the folder is authorized for owners only).</summary>
+internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver workspaces, WebhookDeliverer deliverer) : DashboardPage(store, workspaces)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
 
@@ -21,6 +23,11 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
     public CommunityConfig Community { get; private set; } = CommunityConfig.Default;
 
     public string CommunityJson { get; private set; } = "";
+
+    public IReadOnlyList<WebhookSubscription> Webhooks { get; private set; } = [];
+
+    /// <summary>The newest deliveries, for the Webhooks section; the CSV has more.</summary>
+    public IReadOnlyList<WebhookDelivery> Deliveries { get; private set; } = [];
 
     public string? Error { get; private set; }
 
@@ -43,6 +50,65 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
         await LoadAsync(cancellationToken);
         return Csv("api-keys", ["prefix", "scope", "name", "created_at", "revoked_at"],
             Keys.Select(key => (IReadOnlyList<object?>)[key.Prefix, ApiKeyScopes.Name(key.Scope), key.Name, key.CreatedAt, key.RevokedAt]));
+    }
+
+    public async Task<IActionResult> OnGetDeliveriesCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        var deliveries = await Store.ListWebhookDeliveriesAsync(Workspace, null, 10_000, cancellationToken);
+        return Csv("webhook-deliveries", ["delivery", "event", "webhook", "url", "status", "attempts", "last_status_code", "last_error", "next_attempt_at", "delivered_at", "created_at"],
+            deliveries.Select(delivery => (IReadOnlyList<object?>)
+            [
+                delivery.Id, delivery.Event, delivery.SubscriptionId, delivery.Url, WebhookDeliveryStatuses.Name(delivery.Status), delivery.Attempts,
+                delivery.LastStatusCode, delivery.LastError, delivery.NextAttemptAt, delivery.DeliveredAt, delivery.CreatedAt,
+            ]));
+    }
+
+    public async Task<IActionResult> OnPostAddWebhookAsync(string url, string[]? events, string? format, CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        try
+        {
+            var created = await Store.AddWebhookSubscriptionAsync(Workspace, url ?? "", events ?? [], WebhookFormats.Parse(format), cancellationToken);
+            Secret = created.Secret;
+            SecretLabel = $"The signing secret of webhook {created.Subscription.Id} ({created.Subscription.Url}).";
+        }
+        catch (FormatException e)
+        {
+            Error = $"The webhook was not added: {e.Message}";
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveWebhookAsync(long webhookId, CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        Flash = await Store.RemoveWebhookSubscriptionAsync(Workspace, webhookId, cancellationToken)
+            ? $"Removed webhook {webhookId}; its deliveries not yet sent are cancelled."
+            : $"There is no webhook {webhookId}.";
+        return RedirectToPage(null, null, "webhooks");
+    }
+
+    public async Task<IActionResult> OnPostTestWebhookAsync(long webhookId, CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        if (await Store.AddWebhookPingAsync(Workspace, webhookId, cancellationToken) is not { } deliveryId)
+        {
+            Flash = $"There is no webhook {webhookId}.";
+        }
+        else
+        {
+            Flash = await deliverer.DeliverNowAsync(Workspace, deliveryId, cancellationToken) switch
+            {
+                null => $"Queued a ping to webhook {webhookId}.",
+                ({ Succeeded: true } attempt, _) => $"Webhook {webhookId} answered the ping with HTTP {attempt.StatusCode} in {attempt.DurationMs} ms.",
+                var (attempt, _) => $"The ping to webhook {webhookId} failed: {attempt.Error}. It will be retried.",
+            };
+        }
+
+        return RedirectToPage(null, null, "webhooks");
     }
 
     public async Task<IActionResult> OnPostAddUserAsync(string email, string role, CancellationToken cancellationToken)
@@ -193,5 +259,7 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
         JourneyMapJson = (await Store.GetJourneyMapAsync(Workspace, cancellationToken)).ToJson();
         Community = await Store.GetCommunityConfigAsync(Workspace, cancellationToken);
         CommunityJson = Community.ToJson();
+        Webhooks = await Store.ListWebhookSubscriptionsAsync(Workspace, cancellationToken);
+        Deliveries = await Store.ListWebhookDeliveriesAsync(Workspace, null, 20, cancellationToken);
     }
 }

@@ -1,0 +1,65 @@
+using Rapport.Core.Users;
+using Rapport.Core.Webhooks;
+using Rapport.Storage;
+using Rapport.Webhooks;
+
+namespace Rapport.Web;
+
+/// <summary>Outbound webhook subscriptions and the delivery log over HTTP, for owners (and <c>admin</c> keys).</summary>
+internal static class WebhookEndpoints
+{
+    public static void MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        var webhooks = app.MapGroup("/api/v1/webhooks");
+        webhooks.MapGet("/", ListAsync).WithName("ListWebhooks");
+        webhooks.MapPost("/", AddAsync).WithName("AddWebhook");
+        webhooks.MapDelete("/{id:long}", RemoveAsync).WithName("RemoveWebhook");
+        webhooks.MapPost("/{id:long}/test", TestAsync).WithName("TestWebhook");
+        webhooks.MapGet("/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries");
+    }
+
+    private static async Task<Ok<IReadOnlyList<WebhookSubscription>>> ListAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
+        return TypedResults.Ok(await store.ListWebhookSubscriptionsAsync(caller.Workspace, cancellationToken));
+    }
+
+    /// <summary>Subscribes a URL; the answer holds the signing secret, the only time it is shown.</summary>
+    private static async Task<Created<CreatedWebhookSubscription>> AddAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, WebhookSubscriptionRequest request, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
+        var created = await store.AddWebhookSubscriptionAsync(
+            caller.Workspace, request.Url ?? "", request.Events ?? [], WebhookFormats.Parse(request.Format), cancellationToken);
+        return TypedResults.Created($"/api/v1/webhooks/{created.Subscription.Id}", created);
+    }
+
+    private static async Task<NoContent> RemoveAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, long id, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
+        return await store.RemoveWebhookSubscriptionAsync(caller.Workspace, id, cancellationToken)
+            ? TypedResults.NoContent()
+            : throw new NotFoundException($"There is no webhook {id}.");
+    }
+
+    private static async Task<Ok<WebhookTestResult>> TestAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, WebhookDeliverer deliverer, long id, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
+        var deliveryId = await store.AddWebhookPingAsync(caller.Workspace, id, cancellationToken)
+            ?? throw new NotFoundException($"There is no webhook {id}.");
+        return TypedResults.Ok(await deliverer.DeliverNowAsync(caller.Workspace, deliveryId, cancellationToken) is var (attempt, status)
+            ? new WebhookTestResult(deliveryId, true, attempt.Succeeded, attempt.StatusCode, attempt.Error, attempt.DurationMs, status)
+            : new WebhookTestResult(deliveryId, false, false, null, null, null, null));
+    }
+
+    private static async Task<Ok<IReadOnlyList<WebhookDelivery>>> DeliveriesAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, string? status, int? limit, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
+        var wanted = string.IsNullOrWhiteSpace(status) ? (WebhookDeliveryStatus?)null : WebhookDeliveryStatuses.Parse(status.Trim().ToLowerInvariant());
+        return TypedResults.Ok(await store.ListWebhookDeliveriesAsync(caller.Workspace, wanted, limit ?? 50, cancellationToken));
+    }
+}

@@ -77,6 +77,15 @@ public static class StoredTables
         [
             new("source", StoredColumnType.Text), new("secret", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
         ]),
+        ("content_items",
+        [
+            new("id", StoredColumnType.Bigint), new("kind", StoredColumnType.Text), new("title", StoredColumnType.Text),
+            new("urls", StoredColumnType.Json), new("channel", StoredColumnType.Text), new("party", StoredColumnType.Text),
+            new("published_at", StoredColumnType.Timestamp), new("authors", StoredColumnType.Json), new("tags", StoredColumnType.Json),
+            new("effort_minutes", StoredColumnType.Bigint), new("parent_id", StoredColumnType.Bigint), new("reuse", StoredColumnType.Text),
+            new("description", StoredColumnType.Text), new("source", StoredColumnType.Text), new("source_key", StoredColumnType.Text),
+            new("created_at", StoredColumnType.Timestamp), new("updated_at", StoredColumnType.Timestamp),
+        ]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>

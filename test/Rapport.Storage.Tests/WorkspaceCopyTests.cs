@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Rapport.Core.ApiKeys;
+using Rapport.Core.Content;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
@@ -99,6 +100,7 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         await original.AddMemberNoteAsync(workspace, noted, "devrel@example.com", "Met at the meetup", Token);
         await original.SetMemberTagAsync(workspace, noted, "champion", tagged: true, Token);
         await original.SetWebhookSecretAsync(workspace, "github", "copied along", Token);
+        await AddContentAsync(original, workspace);
         Clock.Advance(TimeSpan.FromDays(1));
 
         var postgres = await OpenPostgresAsync();
@@ -227,8 +229,37 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Keys = await store.ListApiKeysAsync(workspace, Token),
             Grants = grants,
             GitHubSecret = await store.GetWebhookSecretAsync(workspace, "github", Token),
+            Content = await store.ListContentAsync(workspace, Token),
             Progress = progress.Order(StringComparer.Ordinal),
         });
+    }
+
+    /// <summary>A post and its syndicated copy: the content catalog and its reuse tree.</summary>
+    private static async Task AddContentAsync(IRapportStore store, Workspace workspace)
+    {
+        var post = await store.AddContentAsync(workspace, new ContentFields
+        {
+            Kind = ContentKind.BlogPost,
+            Title = "Generate SDKs in CI",
+            Urls = ["https://example.com/blog/sdks-in-ci"],
+            Channel = "blog",
+            Party = ChannelParty.FirstParty,
+            Published = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+            Tags = ["python", "ci"],
+            Authors = ["Jim"],
+            EffortHours = 6.5,
+        }, Token);
+        await store.AddContentAsync(workspace, new ContentFields
+        {
+            Kind = ContentKind.BlogPost,
+            Title = "Generate SDKs in CI",
+            Urls = ["https://dzone.com/articles/sdks-in-ci"],
+            Channel = "dzone",
+            Party = ChannelParty.ThirdParty,
+            ParentId = post.Id,
+            Reuse = ReuseKind.Syndication,
+            EffortHours = 0.5,
+        }, Token);
     }
 
     private static async Task<IngestSummary> IngestAsync(IRapportStore store, Workspace workspace, string[] json)

@@ -16,6 +16,7 @@ internal static class RapportCommandLine
             JourneyCommands.Create(runner),
             ReportCommands.Create(runner),
             MemberCommands.Create(runner),
+            ContentCommands.Create(runner),
             StatsCommand.Create(runner),
             KeyCommands.Create(runner),
             UserCommands.Create(runner),

@@ -44,6 +44,7 @@ internal static class RapportWebHost
         app.MapHealthEndpoints();
         app.MapReportEndpoints();
         app.MapMemberEndpoints();
+        app.MapContentEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();
         return app;

@@ -48,6 +48,8 @@ internal static class ImportCommands
             GitImportCommand.Create(runner),
             StackExchangeImportCommand.Create(runner),
             QuestionsImportCommand.Create(runner),
+            ContentImportCommands.Feed(runner),
+            ContentImportCommands.Markdown(runner),
         };
     }
 

@@ -7,6 +7,7 @@ using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
 using Rapport.Core.Members;
+using Rapport.Core.Reach;
 using Rapport.Core.Reports;
 using Rapport.Core.Workspaces;
 using Rapport.Storage.Tests.Postgres;
@@ -230,6 +231,9 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Grants = grants,
             GitHubSecret = await store.GetWebhookSecretAsync(workspace, "github", Token),
             Content = await store.ListContentAsync(workspace, Token),
+            Links = await store.ListLinksAsync(workspace, Token),
+            Videos = await store.ListVideoReachAsync(workspace, Token),
+            Pages = await store.ListPageReachAsync(workspace, Token),
             Progress = progress.Order(StringComparer.Ordinal),
         });
     }
@@ -260,6 +264,9 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Reuse = ReuseKind.Syndication,
             EffortHours = 0.5,
         }, Token);
+        await store.CreateLinkAsync(workspace, "https://example.com/docs/quickstart", post.Id, "dzone", "launch", Token);
+        await store.ReplaceVideoReachAsync(workspace, [new VideoReachRow("abc123", "Advertising", "SDKs in CI", 38_500, 192_500)], Token);
+        await store.ReplacePageReachAsync(workspace, "log-1", [new PageReachRow("https://example.com/blog/sdks-in-ci", new DateOnly(2026, 3, 2), 10, 8, 7, 5, 4, 1)], Token);
     }
 
     private static async Task<IngestSummary> IngestAsync(IRapportStore store, Workspace workspace, string[] json)

@@ -50,6 +50,7 @@ internal static class ImportCommands
             QuestionsImportCommand.Create(runner),
             ContentImportCommands.Feed(runner),
             ContentImportCommands.Markdown(runner),
+            YouTubeImportCommand.Create(runner),
         };
     }
 

@@ -17,6 +17,7 @@ internal static class RapportCommandLine
             ReportCommands.Create(runner),
             MemberCommands.Create(runner),
             ContentCommands.Create(runner),
+            LinkCommands.Create(runner),
             StatsCommand.Create(runner),
             KeyCommands.Create(runner),
             UserCommands.Create(runner),

@@ -32,6 +32,7 @@ internal static class RapportWebHost
         builder.Services.AddHostedService<IngestQueueDrain>();
         builder.Services.AddSingleton<WriteKeyAuthenticator>();
         builder.Services.AddSingleton<SegmentIngest>();
+        builder.Services.AddSingleton<LinkTraffic>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
@@ -45,6 +46,7 @@ internal static class RapportWebHost
         app.MapReportEndpoints();
         app.MapMemberEndpoints();
         app.MapContentEndpoints();
+        app.MapLinkEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();
         return app;

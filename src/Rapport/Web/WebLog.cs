@@ -5,4 +5,7 @@ internal static partial class WebLog
 {
     [LoggerMessage(Level = LogLevel.Error, Message = "Committing {Messages} ingested messages failed; their requests were answered 503")]
     public static partial void IngestCommitFailed(this ILogger logger, Exception exception, int messages);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A click on the tracked link {Slug} was redirected but could not be stored")]
+    public static partial void LinkClickNotStored(this ILogger logger, Exception exception, string slug);
 }

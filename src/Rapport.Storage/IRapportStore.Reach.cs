@@ -25,4 +25,7 @@ public partial interface IRapportStore
     Task<(Workspace Workspace, TrackedLink Link)?> FindLinkAsync(string slug, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TrackedLink>> ListLinksAsync(Workspace workspace, CancellationToken cancellationToken);
+
+    /// <summary>Everything reach reports are computed from (<see cref="ContentReachReport"/>).</summary>
+    Task<ContentReachFacts> GetContentReachFactsAsync(Workspace workspace, CancellationToken cancellationToken);
 }

@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Security.Cryptography;
+using System.Text.Json;
+using Rapport.Core.Journey;
 using Rapport.Core.Links;
+using Rapport.Core.Members;
 using Rapport.Core.Reach;
 using Rapport.Core.Workspaces;
 
@@ -144,6 +147,147 @@ public abstract partial class SqlStore
 
                 return links;
             }, cancellationToken);
+
+    public async Task<ContentReachFacts> GetContentReachFactsAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        var items = await ListContentAsync(workspace, cancellationToken).ConfigureAwait(false);
+        var links = await ListLinksAsync(workspace, cancellationToken).ConfigureAwait(false);
+        var videos = await ListVideoReachAsync(workspace, cancellationToken).ConfigureAwait(false);
+        var pages = await ListPageReachAsync(workspace, cancellationToken).ConfigureAwait(false);
+        var clicks = await QueryAsync(
+            "SELECT CAST(properties AS VARCHAR), occurred_at FROM activities WHERE workspace_id = $1 AND type = 'link.click' AND source = 'link'",
+            [workspace.Id],
+            reader =>
+            {
+                var list = new List<LinkClickFact>();
+                while (reader.Read())
+                {
+                    if (ReadText(reader, 0) is { } json && ClickOf(json, ReadTime(reader, 1)!.Value) is { } click)
+                    {
+                        list.Add(click);
+                    }
+                }
+
+                return list;
+            }, cancellationToken).ConfigureAwait(false);
+
+        // Messages that carried a click id: in the landing page's URL, the campaign or the properties. The LIKE
+        // conditions only narrow the scan; the id itself is read in C#.
+        const string Id = LinkDestination.ClickIdParameter;
+        var ties = await QueryAsync(
+            "SELECT i.member_id, a.occurred_at, a.url, CAST(a.campaign AS VARCHAR), CAST(a.properties AS VARCHAR) " +
+            "FROM activities a JOIN identities i ON i.workspace_id = a.workspace_id AND i.id = a.identity_id " +
+            $"WHERE a.workspace_id = $1 AND a.source <> 'link' AND (a.url LIKE '%{Id}=%' OR CAST(a.campaign AS VARCHAR) LIKE '%{Id}%' " +
+            $"OR CAST(a.properties AS VARCHAR) LIKE '%{Id}%')",
+            [workspace.Id],
+            reader =>
+            {
+                var list = new List<ClickTie>();
+                while (reader.Read())
+                {
+                    var clickId = LinkDestination.ClickIdIn(ReadText(reader, 2)) ?? JsonClickId(ReadText(reader, 3)) ?? JsonClickId(ReadText(reader, 4));
+                    if (clickId is not null)
+                    {
+                        list.Add(new ClickTie(reader.GetInt64(0), clickId, ReadTime(reader, 1)!.Value));
+                    }
+                }
+
+                return list;
+            }, cancellationToken).ConfigureAwait(false);
+
+        var members = ties.Select(tie => tie.MemberId).Distinct().ToArray();
+        var identified = new HashSet<long>();
+        var progress = new Dictionary<long, MemberProgress>();
+        for (var start = 0; start < members.Length; start += 1000)
+        {
+            var chunk = members[start..Math.Min(members.Length, start + 1000)];
+            object?[] parameters = [workspace.Id, .. chunk.Cast<object?>()];
+            await QueryAsync(
+                "SELECT DISTINCT member_id FROM identities WHERE workspace_id = $1 AND kind NOT IN ('anonymous', 'click', 'bot') " +
+                $"AND member_id IN ({Placeholders(2, chunk.Length)})",
+                parameters,
+                reader =>
+                {
+                    while (reader.Read())
+                    {
+                        identified.Add(reader.GetInt64(0));
+                    }
+
+                    return 0;
+                }, cancellationToken).ConfigureAwait(false);
+            await QueryAsync(
+                "SELECT id, first_activity_at, last_activity_at, activity_count, discover_at, evaluate_at, learn_at, build_at, scale_at " +
+                $"FROM members WHERE workspace_id = $1 AND id IN ({Placeholders(2, chunk.Length)})",
+                parameters,
+                reader =>
+                {
+                    while (reader.Read())
+                    {
+                        var stages = new DateTime?[JourneyStages.Count];
+                        for (var i = 0; i < stages.Length; i++)
+                        {
+                            stages[i] = ReadTime(reader, 4 + i);
+                        }
+
+                        progress[reader.GetInt64(0)] = MemberProgress.FromStored(ReadTime(reader, 1), ReadTime(reader, 2), reader.GetInt64(3), stages);
+                    }
+
+                    return 0;
+                }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ContentReachFacts(items, links, videos, pages, clicks, ties, identified, progress);
+    }
+
+    private static LinkClickFact? ClickOf(string json, DateTime at)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (!root.TryGetProperty("slug", out var slug) || !root.TryGetProperty("clickId", out var clickId))
+        {
+            return null;
+        }
+
+        var traffic = TrafficClass.None;
+        if (root.TryGetProperty("traffic", out var names) && names.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var name in names.EnumerateArray())
+            {
+                traffic |= name.GetString() switch
+                {
+                    "bot" => TrafficClass.Bot,
+                    "paid" => TrafficClass.Paid,
+                    "engaged" => TrafficClass.Engaged,
+                    _ => TrafficClass.None,
+                };
+            }
+        }
+
+        return new LinkClickFact(slug.GetString()!, clickId.GetString()!, at, traffic);
+    }
+
+    /// <summary>The click id of a JSON object's <c>rclid</c> member (the campaign's or the properties'), or <c>null</c>.</summary>
+    private static string? JsonClickId(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(LinkDestination.ClickIdParameter, out var value) && value.ValueKind == JsonValueKind.String
+                && LinkDestination.IsClickId(value.GetString())
+                    ? value.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private const string LinkColumns = "l.workspace_id, l.slug, l.destination, l.content_id, l.channel, l.campaign, l.created_at";
 

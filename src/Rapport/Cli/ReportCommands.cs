@@ -47,6 +47,12 @@ internal static class ReportCommands
             return 0;
         });
 
-        return new Command("report", "Reports") { funnel };
+        var report = new Command("report", "Reports") { funnel };
+        foreach (var command in ReachReportCommands.Create(runner))
+        {
+            report.Subcommands.Add(command);
+        }
+
+        return report;
     }
 }

@@ -31,8 +31,8 @@ public sealed class ContentPageBrowserTests(DashboardServer server) : IClassFixt
         using var signedIn = server.Http(browser.SessionCookie);
         var csv = await signedIn.GetStringAsync("/content?handler=csv&channel=dzone", Cancellation);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,kind,title,url,channel,party,published,tags,authors,effort_hours,parent_id,reuse", lines[0]);
-        Assert.Equal("3,blog_post,Generate SDKs in CI,https://dzone.com/articles/sdks-in-ci,dzone,third_party,2026-09-12T00:00:00Z,,,,2,syndication", lines[1]);
+        Assert.Equal("id,kind,title,url,channel,party,published,tags,authors,effort_hours,parent_id,reuse,views,validated,click_throughs,identified_developers", lines[0]);
+        Assert.Equal("3,blog_post,Generate SDKs in CI,https://dzone.com/articles/sdks-in-ci,dzone,third_party,2026-09-12T00:00:00Z,,,,2,syndication,0,0,0,0", lines[1]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Core.Content;
+using Rapport.Core.Reach;
 using Rapport.Storage;
 
 namespace Rapport.Web.Dashboard.Pages.Content;
@@ -31,6 +32,12 @@ internal sealed class ContentModel(IRapportStore store, WorkspaceResolver worksp
 
     public int Total { get; private set; }
 
+    /// <summary>Each item's reach, by id: the same report as <c>rapport report content</c>.</summary>
+    public IReadOnlyDictionary<long, ContentReach> Reach { get; private set; } = new Dictionary<long, ContentReach>();
+
+    /// <summary>The channel comparison: the same report as <c>rapport report channels</c>.</summary>
+    public IReadOnlyList<ContentReach> ChannelReach { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var matching = await LoadAsync(cancellationToken);
@@ -42,12 +49,15 @@ internal sealed class ContentModel(IRapportStore store, WorkspaceResolver worksp
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var matching = await LoadAsync(cancellationToken);
-        return Csv("content", ["id", "kind", "title", "url", "channel", "party", "published", "tags", "authors", "effort_hours", "parent_id", "reuse"],
+        return Csv("content",
+            ["id", "kind", "title", "url", "channel", "party", "published", "tags", "authors", "effort_hours", "parent_id", "reuse", "views", "validated",
+                "click_throughs", "identified_developers"],
             matching.Select(item => (IReadOnlyList<object?>)
             [
                 item.Id, ContentNames.Name(item.Kind), item.Title, item.Url, item.Channel, item.Party is { } party ? ContentNames.Name(party) : null,
                 item.Published, string.Join(' ', item.Tags), string.Join("; ", item.Authors), item.EffortHours, item.ParentId,
-                item.Reuse is { } reuse ? ContentNames.Name(reuse) : null,
+                item.Reuse is { } reuse ? ContentNames.Name(reuse) : null, Reach[item.Id].Views, Reach[item.Id].Validated, Reach[item.Id].ClickThroughs,
+                Reach[item.Id].IdentifiedDevelopers,
             ]));
     }
 
@@ -74,7 +84,11 @@ internal sealed class ContentModel(IRapportStore store, WorkspaceResolver worksp
     private async Task<List<ContentItem>> LoadAsync(CancellationToken cancellationToken)
     {
         await LoadWorkspaceAsync(cancellationToken);
-        var all = await Store.ListContentAsync(Workspace, cancellationToken);
+        var facts = await Store.GetContentReachFactsAsync(Workspace, cancellationToken);
+        var all = facts.Items;
+        var report = ContentReachReport.Compute(facts, EngagementThresholds.Default);
+        Reach = report.Items().ToDictionary(row => row.ContentId!.Value);
+        ChannelReach = report.Channels();
         Channels = [.. all.Select(item => item.Channel).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
         ContentQuery query;
         try

@@ -51,6 +51,7 @@ internal static class ImportCommands
             ContentImportCommands.Feed(runner),
             ContentImportCommands.Markdown(runner),
             YouTubeImportCommand.Create(runner),
+            AccessLogImportCommand.Create(runner),
         };
     }
 

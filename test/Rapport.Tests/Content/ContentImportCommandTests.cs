@@ -45,6 +45,36 @@ public sealed class ContentImportCommandTests : IDisposable
             list.RootElement.EnumerateArray().Select(item => item.GetProperty("url").GetString()));
     }
 
+    [Fact]
+    public async Task An_access_log_counts_page_views_once_however_often_it_is_imported_and_a_bad_line_stores_nothing()
+    {
+        const string Firefox = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:133.0) Gecko/20100101 Firefox/133.0";
+        var log = _directory.File("access.log");
+        await File.WriteAllLinesAsync(log,
+        [
+            $"203.0.113.5 - - [02/Mar/2026:10:00:00 +0000] \"GET /blog/sdks-in-ci HTTP/1.1\" 200 5120 \"https://dzone.com/\" \"{Firefox}\"",
+            $"203.0.113.5 - - [02/Mar/2026:10:01:30 +0000] \"GET /docs HTTP/1.1\" 200 5120 \"-\" \"{Firefox}\"",
+            "66.249.66.1 - - [02/Mar/2026:10:06:00 +0000] \"GET /blog/sdks-in-ci HTTP/1.1\" 200 5120 \"-\" \"Googlebot/2.1 (+http://www.google.com/bot.html)\"",
+        ], TestContext.Current.CancellationToken);
+        var broken = _directory.File("broken.log");
+        await File.WriteAllLinesAsync(broken, [(await File.ReadAllLinesAsync(log, TestContext.Current.CancellationToken))[0], "garbage"],
+            TestContext.Current.CancellationToken);
+        await RunAsync("content", "add", "--kind", "blog_post", "--title", "SDKs in CI", "--url", "https://example.com/blog/sdks-in-ci", "--channel", "blog");
+
+        var first = await RunAsync("import", "access-log", log, "--site", "https://example.com");
+        var again = await RunAsync("import", "access-log", log, "--site", "https://example.com");
+        var bad = await RunAsync("import", "access-log", broken, "--site", "https://example.com");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Matches(@"page views\s+│\s+3", first.Output);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.StartsWith($"{broken}:2: not in the Common or Combined Log Format", bad.Error.Trim(), StringComparison.Ordinal);
+        using var report = JsonDocument.Parse((await RunAsync("report", "content", "--json")).Output);
+        var post = Assert.Single(report.RootElement.EnumerateArray());
+        Assert.Equal((2, 1, 1), (post.GetProperty("views").GetInt64(), post.GetProperty("human").GetInt64(), post.GetProperty("validated").GetInt64()));
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>

@@ -159,6 +159,32 @@ public static class StoredTables
             new("id", StoredColumnType.Uuid), new("lead_id", StoredColumnType.Bigint), new("status", StoredColumnType.Text),
             new("note", StoredColumnType.Text), new("changed_by", StoredColumnType.Text), new("changed_at", StoredColumnType.Timestamp),
         ]),
+        ("content_items",
+        [
+            new("id", StoredColumnType.Bigint), new("kind", StoredColumnType.Text), new("title", StoredColumnType.Text),
+            new("urls", StoredColumnType.Json), new("channel", StoredColumnType.Text), new("party", StoredColumnType.Text),
+            new("published_at", StoredColumnType.Timestamp), new("authors", StoredColumnType.Json), new("tags", StoredColumnType.Json),
+            new("effort_minutes", StoredColumnType.Bigint), new("parent_id", StoredColumnType.Bigint), new("reuse", StoredColumnType.Text),
+            new("description", StoredColumnType.Text), new("source", StoredColumnType.Text), new("source_key", StoredColumnType.Text),
+            new("created_at", StoredColumnType.Timestamp), new("updated_at", StoredColumnType.Timestamp),
+        ]),
+        ("tracked_links",
+        [
+            new("slug", StoredColumnType.Text), new("destination", StoredColumnType.Text), new("content_id", StoredColumnType.Bigint),
+            new("channel", StoredColumnType.Text), new("campaign", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
+        ]),
+        ("video_reach",
+        [
+            new("video_id", StoredColumnType.Text), new("traffic_source", StoredColumnType.Text), new("title", StoredColumnType.Text),
+            new("views", StoredColumnType.Bigint), new("watch_seconds", StoredColumnType.Bigint), new("imported_at", StoredColumnType.Timestamp),
+        ]),
+        ("page_reach",
+        [
+            new("log_key", StoredColumnType.Text), new("url", StoredColumnType.Text), new("day", StoredColumnType.Timestamp),
+            new("views", StoredColumnType.Bigint), new("human_views", StoredColumnType.Bigint), new("organic_views", StoredColumnType.Bigint),
+            new("engaged_views", StoredColumnType.Bigint), new("validated_views", StoredColumnType.Bigint),
+            new("paid_engaged_views", StoredColumnType.Bigint), new("imported_at", StoredColumnType.Timestamp),
+        ]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>

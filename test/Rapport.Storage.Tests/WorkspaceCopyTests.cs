@@ -3,12 +3,14 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Community;
+using Rapport.Core.Content;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
 using Rapport.Core.Leads;
 using Rapport.Core.Members;
 using Rapport.Core.Outreach;
+using Rapport.Core.Reach;
 using Rapport.Core.Reports;
 using Rapport.Core.Webhooks;
 using Rapport.Core.Workspaces;
@@ -120,6 +122,7 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         await original.RecordWebhookAttemptAsync(
             due[0], new WebhookAttempt(1, Clock.GetUtcNow().UtcDateTime, 12, 500, "boom"), WebhookDeliveryStatus.Pending, Utc(4, 2), Token);
         await original.UpdateLeadStatusAsync(workspace, 1, LeadStatus.HandedOff, "to sales", "devrel@example.com", Token);
+        await AddContentAsync(original, workspace);
         Clock.Advance(TimeSpan.FromDays(1));
 
         var postgres = await OpenPostgresAsync();
@@ -260,12 +263,47 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Deliveries = (await store.ListWebhookDeliveriesAsync(workspace, null, 1000, Token)).OrderBy(delivery => delivery.Id.ToString(), StringComparer.Ordinal),
             LeadCriteria = (await store.GetLeadCriteriaAsync(workspace, Token)).ToJson(),
             Leads = await store.ListLeadsAsync(workspace, null, Token),
+            Content = await store.ListContentAsync(workspace, Token),
+            Links = await store.ListLinksAsync(workspace, Token),
+            Videos = await store.ListVideoReachAsync(workspace, Token),
+            Pages = await store.ListPageReachAsync(workspace, Token),
             Progress = progress.Order(StringComparer.Ordinal),
             Levels = await store.GetLevelReportAsync(workspace, 5, Token),
             Outreach = await store.ListOutreachTasksAsync(workspace, new OutreachQuery(), Token),
             Recognitions = (await store.ListRecognitionsAsync(workspace, null, 0, 10, Token)).Recognitions,
             Community = (await store.GetCommunityConfigAsync(workspace, Token)).ToJson(),
         });
+    }
+
+    /// <summary>A post and its syndicated copy: the content catalog and its reuse tree.</summary>
+    private static async Task AddContentAsync(IRapportStore store, Workspace workspace)
+    {
+        var post = await store.AddContentAsync(workspace, new ContentFields
+        {
+            Kind = ContentKind.BlogPost,
+            Title = "Generate SDKs in CI",
+            Urls = ["https://example.com/blog/sdks-in-ci"],
+            Channel = "blog",
+            Party = ChannelParty.FirstParty,
+            Published = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+            Tags = ["python", "ci"],
+            Authors = ["Jim"],
+            EffortHours = 6.5,
+        }, Token);
+        await store.AddContentAsync(workspace, new ContentFields
+        {
+            Kind = ContentKind.BlogPost,
+            Title = "Generate SDKs in CI",
+            Urls = ["https://dzone.com/articles/sdks-in-ci"],
+            Channel = "dzone",
+            Party = ChannelParty.ThirdParty,
+            ParentId = post.Id,
+            Reuse = ReuseKind.Syndication,
+            EffortHours = 0.5,
+        }, Token);
+        await store.CreateLinkAsync(workspace, "https://example.com/docs/quickstart", post.Id, "dzone", "launch", Token);
+        await store.ReplaceVideoReachAsync(workspace, [new VideoReachRow("abc123", "Advertising", "SDKs in CI", 38_500, 192_500)], Token);
+        await store.ReplacePageReachAsync(workspace, "log-1", [new PageReachRow("https://example.com/blog/sdks-in-ci", new DateOnly(2026, 3, 2), 10, 8, 7, 5, 4, 1)], Token);
     }
 
     private static async Task<IngestSummary> IngestAsync(IRapportStore store, Workspace workspace, string[] json)

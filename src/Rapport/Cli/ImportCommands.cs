@@ -49,6 +49,10 @@ internal static class ImportCommands
             StackExchangeImportCommand.Create(runner),
             QuestionsImportCommand.Create(runner),
             MembersCsvCommands.Import(runner),
+            ContentImportCommands.Feed(runner),
+            ContentImportCommands.Markdown(runner),
+            YouTubeImportCommand.Create(runner),
+            AccessLogImportCommand.Create(runner),
         };
     }
 

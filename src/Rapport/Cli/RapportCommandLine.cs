@@ -21,6 +21,8 @@ internal static class RapportCommandLine
             OrganizationCommands.Create(runner),
             CommunityCommands.Create(runner),
             OutreachCommands.Create(runner),
+            ContentCommands.Create(runner),
+            LinkCommands.Create(runner),
             StatsCommand.Create(runner),
             KeyCommands.Create(runner),
             UserCommands.Create(runner),

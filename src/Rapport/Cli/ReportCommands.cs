@@ -48,7 +48,13 @@ internal static class ReportCommands
             return 0;
         });
 
-        return new Command("report", "Reports") { funnel, Levels(runner) };
+        var report = new Command("report", "Reports") { funnel, Levels(runner) };
+        foreach (var command in ReachReportCommands.Create(runner))
+        {
+            report.Subcommands.Add(command);
+        }
+
+        return report;
     }
 
     private static Command Levels(CommandRunner runner)

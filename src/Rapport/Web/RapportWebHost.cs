@@ -55,6 +55,7 @@ internal static class RapportWebHost
         builder.Services.AddSingleton<EditorAuthorization>();
         builder.Services.AddSingleton<ApiAccess>();
         builder.Services.AddWebhookDelivery(store, clock);
+        builder.Services.AddSingleton<LinkTraffic>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
@@ -74,6 +75,8 @@ internal static class RapportWebHost
         app.MapMergeEndpoints();
         app.MapOrganizationEndpoints();
         app.MapCommunityEndpoints();
+        app.MapContentEndpoints();
+        app.MapLinkEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();
         app.MapLeadEndpoints();

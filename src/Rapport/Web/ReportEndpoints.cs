@@ -1,4 +1,5 @@
 using Rapport.Core.Funnel;
+using Rapport.Core.Reach;
 using Rapport.Core.Reports;
 using Rapport.Storage;
 
@@ -11,6 +12,27 @@ internal static class ReportEndpoints
     {
         var reports = app.MapGroup("/api/v1/reports");
         reports.MapGet("/funnel", GetFunnelAsync).WithName("GetFunnel");
+        reports.MapGet("/content", GetContentReachAsync).WithName("GetContentReach");
+        reports.MapGet("/channels", GetChannelReachAsync).WithName("GetChannelReach");
+    }
+
+    private static async Task<Ok<IReadOnlyList<ContentReach>>> GetContentReachAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string? workspace, double? engagedSeconds, bool? trees, CancellationToken cancellationToken)
+    {
+        var report = await ReachAsync(store, workspaces, workspace, engagedSeconds, cancellationToken);
+        return TypedResults.Ok(trees == true ? report.Trees() : report.Items());
+    }
+
+    private static async Task<Ok<IReadOnlyList<ContentReach>>> GetChannelReachAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string? workspace, double? engagedSeconds, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await ReachAsync(store, workspaces, workspace, engagedSeconds, cancellationToken)).Channels());
+
+    private static async Task<ContentReachReport> ReachAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string? workspace, double? engagedSeconds, CancellationToken cancellationToken)
+    {
+        var thresholds = engagedSeconds is { } seconds ? EngagementThresholds.Uniform(seconds) : EngagementThresholds.Default;
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        return ContentReachReport.Compute(await store.GetContentReachFactsAsync(resolved, cancellationToken), thresholds);
     }
 
     private static async Task<Ok<FunnelReport>> GetFunnelAsync(

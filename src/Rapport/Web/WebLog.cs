@@ -11,4 +11,7 @@ internal static partial class WebLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the store's size for the metrics")]
     public static partial void StoreSizeUnavailable(this ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A click on the tracked link {Slug} was redirected but could not be stored")]
+    public static partial void LinkClickNotStored(this ILogger logger, Exception exception, string slug);
 }

@@ -60,6 +60,14 @@ public sealed class DashboardServer : IAsyncLifetime
                 $$"""{"type":"track","userId":"eve","event":"Tutorial Started","messageId":"e{{i}}","timestamp":"{{quiet.AddDays(-i):yyyy-MM-dd}}T09:00:00Z"}"""),
         ]);
         await RunAsync("import", "segment", "people.jsonl");
+        await RunAsync("content", "add", "--kind", "sample", "--title", "SDK sample repository", "--url", "https://github.com/example/sdk-sample",
+            "--channel", "github", "--party", "first_party", "--published", "2026-09-01", "--tag", "go", "--effort-hours", "12");
+        await RunAsync("content", "add", "--kind", "blog_post", "--title", "Generate SDKs in CI", "--url", "https://example.com/blog/sdks-in-ci",
+            "--channel", "blog", "--party", "first_party", "--published", "2026-09-10", "--parent", "1", "--reuse", "adaptation", "--tag", "go");
+        await RunAsync("content", "add", "--kind", "blog_post", "--title", "Generate SDKs in CI", "--url", "https://dzone.com/articles/sdks-in-ci",
+            "--channel", "dzone", "--party", "third_party", "--published", "2026-09-12", "--parent", "2", "--reuse", "syndication");
+        await RunAsync("content", "add", "--kind", "talk", "--title", "<script>alert(3)</script> SDKs at NDC", "--channel", "ndc-oslo",
+            "--published", "2026-10-01", "--parent", "1", "--reuse", "adaptation");
         foreach (var (email, role) in new[] { (OwnerEmail, "owner"), (EditorEmail, "editor"), (ViewerEmail, "viewer") })
         {
             var created = await RapportProcess.RunShellAsync(_directory.Path,

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Rapport.Core.ApiKeys;
+using Rapport.Core.Content;
+using Rapport.Storage;
+
+namespace Rapport.Web;
+
+/// <summary>
+/// The content catalog over HTTP. Reading is open like the other reports; adding and editing need an <c>admin</c> key
+/// (HTTP Basic user name), which also decides the workspace.
+/// </summary>
+internal static class ContentEndpoints
+{
+    public static void MapContentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var content = app.MapGroup("/api/v1/content");
+        content.MapGet("/", ListAsync).WithName("ListContent");
+        content.MapGet("/{id:long}", GetAsync).WithName("GetContent");
+        content.MapPost("/", AddAsync).WithName("AddContent");
+        content.MapPatch("/{id:long}", EditAsync).WithName("EditContent");
+    }
+
+    private static async Task<Ok<IReadOnlyList<ContentItem>>> ListAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string? kind, string? channel, string? tag, string? search, string? workspace,
+        CancellationToken cancellationToken)
+    {
+        var query = new ContentQuery
+        {
+            Kind = kind is null ? null : ContentNames.ParseKind(kind),
+            Channel = channel,
+            Tag = tag,
+            Search = search,
+        };
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        var items = await store.ListContentAsync(resolved, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ContentItem>>([.. items.Where(query.Matches)]);
+    }
+
+    private static async Task<Ok<ContentDetail>> GetAsync(
+        IRapportStore store, WorkspaceResolver workspaces, long id, string? workspace, CancellationToken cancellationToken)
+    {
+        var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
+        var tree = new ContentTree(await store.ListContentAsync(resolved, cancellationToken));
+        var item = tree.Find(id) ?? throw new NotFoundException($"There is no content item {id}.");
+        return TypedResults.Ok(new ContentDetail(item, tree.TreeOf(id)));
+    }
+
+    private static async Task<Created<ContentItem>> AddAsync(
+        IRapportStore store, WriteKeyAuthenticator keys, HttpRequest request, [FromBody] ContentFields fields, CancellationToken cancellationToken)
+    {
+        var grant = await keys.AuthenticateAsync(request, bodyWriteKey: null, ApiKeyScope.Admin, cancellationToken);
+        var item = await store.AddContentAsync(grant.Workspace, fields, cancellationToken);
+        return TypedResults.Created($"/api/v1/content/{item.Id}", item);
+    }
+
+    private static async Task<Ok<ContentItem>> EditAsync(
+        IRapportStore store, WriteKeyAuthenticator keys, HttpRequest request, long id, [FromBody] ContentFields changes,
+        CancellationToken cancellationToken)
+    {
+        var grant = await keys.AuthenticateAsync(request, bodyWriteKey: null, ApiKeyScope.Admin, cancellationToken);
+        var item = await store.UpdateContentAsync(grant.Workspace, id, changes, cancellationToken)
+            ?? throw new NotFoundException($"There is no content item {id}.");
+        return TypedResults.Ok(item);
+    }
+}

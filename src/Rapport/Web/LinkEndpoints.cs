@@ -1,0 +1,49 @@
+using Rapport.Connectors.Links;
+using Rapport.Core.Content;
+using Rapport.Core.Links;
+using Rapport.Core.Reach;
+using Rapport.Storage;
+
+namespace Rapport.Web;
+
+/// <summary>
+/// <c>GET /l/{slug}</c>: a tracked link's redirect. Answers 302 to the destination with utm parameters and a click id
+/// added, after the click is stored as a <c>link.click</c> activity through the ingest queue. HEAD requests and bots
+/// are redirected and recorded too, classified as bots, so they never count as validated.
+/// </summary>
+internal static class LinkEndpoints
+{
+    public static void MapLinkEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapMethods("/l/{slug}", ["GET", "HEAD"], FollowAsync).WithName("FollowLink");
+
+    private static async Task<RedirectHttpResult> FollowAsync(
+        string slug, HttpContext http, IRapportStore store, IngestQueue queue, LinkTraffic traffic, TimeProvider clock,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (workspace, link) = await store.FindLinkAsync(slug.Trim(), cancellationToken)
+            ?? throw new NotFoundException($"There is no tracked link '{slug}'.");
+        var content = link.ContentId is { } id ? await store.GetContentAsync(workspace, id, cancellationToken) : null;
+        var request = http.Request;
+        var at = clock.GetUtcNow().UtcDateTime;
+        var userAgent = request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null;
+        var referrer = request.Headers.Referer.ToString() is { Length: > 0 } referer ? referer : null;
+        var ip = http.Connection.RemoteIpAddress?.ToString();
+        var signal = new TrafficSignal(userAgent, request.Method, Url: null, Referrer: referrer,
+            Burst: traffic.IsBurst($"{ip} {userAgent}", at));
+        var classified = TrafficClassifier.Classify(signal, EngagementThresholds.DefaultSeconds);
+        var clickId = LinkClicks.NewClickId();
+        var message = LinkClicks.ToMessage(link, clickId, at, request.Method, referrer, userAgent, ip, classified);
+        try
+        {
+            await queue.EnqueueAsync(workspace, [message], cancellationToken);
+        }
+        catch (IngestUnavailableException e)
+        {
+            // The reader still gets where they were going; the click is lost and the log says so.
+            loggers.CreateLogger("Rapport.Links").LinkClickNotStored(e, link.Slug);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Redirect(LinkDestination.For(link, content is null ? null : ContentNames.Name(content.Kind), clickId));
+    }
+}

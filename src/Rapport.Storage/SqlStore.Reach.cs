@@ -236,8 +236,40 @@ public abstract partial class SqlStore
                 }, cancellationToken).ConfigureAwait(false);
         }
 
-        return new ContentReachFacts(items, links, videos, pages, clicks, ties, identified, progress);
+        return new ContentReachFacts(items, links, videos, pages, clicks, ties, identified, progress)
+        {
+            Beacons = await ReadBeaconViewsAsync(workspace, cancellationToken).ConfigureAwait(false),
+        };
     }
+
+    /// <summary>
+    /// The first-party script's page views, one per view id: where and when its first beacon said, and the engaged
+    /// seconds of all its beacons added up.
+    /// </summary>
+    private Task<IReadOnlyList<BeaconView>> ReadBeaconViewsAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        QueryAsync<IReadOnlyList<BeaconView>>(
+            $"""
+            SELECT {JsonText("properties", "viewId")} AS view_id, min(occurred_at),
+                   min(CASE WHEN type = 'page' THEN url END), min(CASE WHEN type = 'page' THEN user_agent END),
+                   min(CASE WHEN type = 'page' THEN referrer END),
+                   sum(CAST({JsonText("properties", "engagedSeconds")} AS FLOAT8))
+            FROM activities
+            WHERE workspace_id = $1 AND source = 't.js'
+            GROUP BY view_id
+            HAVING min(CASE WHEN type = 'page' THEN url END) IS NOT NULL
+            """,
+            [workspace.Id],
+            reader =>
+            {
+                var views = new List<BeaconView>();
+                while (reader.Read())
+                {
+                    views.Add(new BeaconView(reader.GetString(0), reader.GetString(2), ReadTime(reader, 1)!.Value, ReadText(reader, 3),
+                        ReadText(reader, 4), reader.IsDBNull(5) ? 0 : reader.GetDouble(5)));
+                }
+
+                return views;
+            }, cancellationToken);
 
     private static LinkClickFact? ClickOf(string json, DateTime at)
     {

@@ -27,6 +27,7 @@ public sealed class ContentReachReport
         }
 
         AddPages(facts);
+        AddBeacons(facts, thresholds);
         AddVideos(facts, thresholds);
         AddLinks(facts);
     }
@@ -75,6 +76,25 @@ public sealed class ContentReachReport
                 tally.Organic += page.OrganicViews;
                 tally.Validated += page.ValidatedViews;
                 tally.PaidEngaged += page.PaidEngagedViews;
+            }
+        }
+    }
+
+    private void AddBeacons(ContentReachFacts facts, EngagementThresholds thresholds)
+    {
+        var byUrl = ItemsByUrl(facts.Items);
+        var kinds = facts.Items.ToDictionary(item => item.Id, item => item.Kind);
+        foreach (var view in facts.Beacons)
+        {
+            if (byUrl.TryGetValue(NormaliseUrl(view.Url), out var id))
+            {
+                var traffic = BeaconViews.Classify(view, thresholds.For(kinds[id]));
+                var tally = _byItem[id];
+                tally.Views++;
+                tally.Human += traffic.IsHuman() ? 1 : 0;
+                tally.Organic += traffic.IsOrganic() ? 1 : 0;
+                tally.Validated += traffic.IsValidated() ? 1 : 0;
+                tally.PaidEngaged += traffic.IsPaidEngaged() ? 1 : 0;
             }
         }
     }

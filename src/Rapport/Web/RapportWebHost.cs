@@ -4,6 +4,7 @@ using OpenTelemetry.Resources;
 using Rapport.Configuration;
 using Rapport.Core;
 using Rapport.Storage;
+using Rapport.Web.Beacons;
 using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
 using Rapport.Webhooks;
@@ -77,6 +78,7 @@ internal static class RapportWebHost
         app.MapCommunityEndpoints();
         app.MapContentEndpoints();
         app.MapLinkEndpoints();
+        app.MapBeaconEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();
         app.MapLeadEndpoints();

@@ -14,7 +14,7 @@ internal sealed class BrowserSession : IDisposable
 
     private readonly TemporaryDirectory _profile = new();
 
-    private BrowserSession(Uri server, int width, int height)
+    private BrowserSession(Uri server, int width, int height, string? userAgent)
     {
         Server = server;
         var service = ChromeDriverService.CreateDefaultService(System.IO.Path.GetDirectoryName(DriverPath)!, System.IO.Path.GetFileName(DriverPath));
@@ -26,6 +26,11 @@ internal sealed class BrowserSession : IDisposable
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
             $"--window-size={width},{height}", $"--user-data-dir={_profile.Path}");
+        if (userAgent is not null)
+        {
+            options.AddArgument($"--user-agent={userAgent}");
+        }
+
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         Driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(5);
     }
@@ -34,8 +39,12 @@ internal sealed class BrowserSession : IDisposable
 
     public Uri Server { get; }
 
-    /// <summary>Starts a browser at laptop size (1366×900 by default).</summary>
-    public static BrowserSession Start(Uri server, int width = 1366, int height = 900)
+    /// <summary>
+    /// Starts a browser at laptop size (1366×900 by default). Headless Chromium names itself <c>HeadlessChrome</c>, which
+    /// Rapport rightly counts as a bot; a test that plays a person reading a page passes a desktop browser's
+    /// <paramref name="userAgent"/>.
+    /// </summary>
+    public static BrowserSession Start(Uri server, int width = 1366, int height = 900, string? userAgent = null)
     {
         if (!File.Exists(BrowserPath) || !File.Exists(DriverPath))
         {
@@ -48,7 +57,7 @@ internal sealed class BrowserSession : IDisposable
             Assert.Skip("Chromium is not installed: apt-get install chromium chromium-driver to run the browser tests.");
         }
 
-        return new BrowserSession(server, width, height);
+        return new BrowserSession(server, width, height, userAgent);
     }
 
     public void Open(string path) => Driver.Navigate().GoToUrl(new Uri(Server, path));

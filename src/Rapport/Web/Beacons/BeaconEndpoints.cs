@@ -1,0 +1,64 @@
+using System.Reflection;
+using Rapport.Connectors.Beacons;
+using Rapport.Core.ApiKeys;
+using Rapport.Storage;
+using Rapport.Web.Access;
+
+namespace Rapport.Web.Beacons;
+
+/// <summary>
+/// The first-party tracking script: <c>GET /t.js</c> serves it, <c>POST /t</c> takes its beacons (site key = an ingest
+/// key) into the ingest queue and answers <c>204</c> once they are stored. See docs/tracking-script.md.
+/// </summary>
+internal static class BeaconEndpoints
+{
+    private static readonly Lazy<byte[]> Script = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Beacons.t.js")
+            ?? throw new InvalidOperationException("the tracking script is not embedded");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
+    public static void MapBeaconEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/t.js", ServeScript)
+            .WithName("TrackingScript")
+            .RequiresAccess(RouteAccess.Public);
+
+        // A beacon cannot set headers: the site key (an ingest key) travels in the body and the handler checks it.
+        app.MapPost("/t", ReceiveAsync)
+            .WithName("TrackingBeacon")
+            .RequiresAccess(RouteAccess.Signed);
+    }
+
+    private static IResult ServeScript(HttpContext http)
+    {
+        // Pages everywhere load it: cacheable for an hour, and readable cross-origin.
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        http.Response.Headers.AccessControlAllowOrigin = "*";
+        return TypedResults.Bytes(Script.Value, "text/javascript; charset=utf-8");
+    }
+
+    private static async Task<NoContent> ReceiveAsync(
+        HttpContext http, WriteKeyAuthenticator keys, IngestQueue queue, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var body = await RequestBody.ReadAsync(http.Request, PageBeacons.MaxBodyBytes, cancellationToken);
+        PageBeacon beacon;
+        try
+        {
+            beacon = PageBeacons.Parse(body.Memory.Span);
+        }
+        catch (PageBeaconFormatException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+
+        var grant = await keys.AuthenticateAsync(http.Request, beacon.Key, ApiKeyScope.Ingest, cancellationToken);
+        var userAgent = http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null;
+        await queue.EnqueueAsync(grant.Workspace, [PageBeacons.ToMessage(beacon, clock.GetUtcNow().UtcDateTime, userAgent)], cancellationToken);
+        http.Response.Headers.AccessControlAllowOrigin = "*";
+        return TypedResults.NoContent();
+    }
+}

@@ -46,6 +46,12 @@ public abstract partial class SqlStore
             where.Add($"{StageExpression} = ${parameters.Count}");
         }
 
+        if (query.Level is { } level)
+        {
+            parameters.Add((int)level);
+            where.Add($"m.id IN (SELECT l.member_id FROM member_levels l WHERE l.workspace_id = $1 AND l.level = ${parameters.Count})");
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Tag))
         {
             parameters.Add(NormaliseTag(query.Tag));

@@ -1,5 +1,6 @@
 using Rapport.Core.Community;
 using Rapport.Core.Journey;
+using Rapport.Core.Members;
 using Rapport.Core.Outreach;
 using Rapport.Core.Webhooks;
 
@@ -87,6 +88,26 @@ public abstract partial class StoreConformanceTests
         var bob = await MemberIdAsync("bob");
         Assert.Equal([new LevelMove(cy, null, "user:cy", CommunityLevel.Active, CommunityLevel.Passive)], report.Months[9].Moved);
         Assert.Equal([new LevelMove(bob, "Bob", "user:bob", CommunityLevel.Passive, CommunityLevel.Active)], report.Months[10].Moved);
+    }
+
+    [Fact]
+    public async Task Developers_are_listed_by_their_community_level_with_a_hero_named_by_hand_among_the_heroes()
+    {
+        await IngestAsync(
+            Track("ada", "Talk Given", CommunityNow), Track("ada", "Talk Given", CommunityNow), Track("ada", "Talk Given", CommunityNow),
+            Track("bob", "question.asked", CommunityNow), Track("cy", "question.asked", CommunityNow));
+        await Store.RefreshCommunityAsync(Workspace, CommunityNow, Token);
+        var ada = await MemberIdAsync("ada");
+        var bob = await MemberIdAsync("bob");
+        var cy = await MemberIdAsync("cy");
+        await Store.NominateHeroAsync(Workspace, cy, hero: true, "lead@example.com", "Runs the Lisbon user group", Token);
+
+        async Task<long[]> At(CommunityLevel level) =>
+            [.. (await Store.ListMembersAsync(Workspace, new MemberQuery { Level = level }, Token)).Members.Select(member => member.Id).Order()];
+
+        Assert.Equal(new[] { ada, cy }.Order(), await At(CommunityLevel.Hero));
+        Assert.Equal([bob], await At(CommunityLevel.Passive));
+        Assert.Empty(await At(CommunityLevel.Active));
     }
 
     [Fact]

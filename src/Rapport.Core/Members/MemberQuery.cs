@@ -1,10 +1,11 @@
+using Rapport.Core.Community;
 using Rapport.Core.Journey;
 using Rapport.Core.Reports;
 
 namespace Rapport.Core.Members;
 
 /// <summary>
-/// Which developers to list: a search over names, identities and organizations, a current stage, a tag; most
+/// Which developers to list: a search over names, identities and organizations, a current stage, a community level, a tag; most
 /// recently active first, <see cref="Limit"/> at a time, continuing after <see cref="Cursor"/>.
 /// </summary>
 public sealed record MemberQuery
@@ -15,6 +16,9 @@ public sealed record MemberQuery
 
     /// <summary>Developers whose highest stage is this one: the ones who stopped here, so far.</summary>
     public JourneyStage? Stage { get; init; }
+
+    /// <summary>Developers at this community level as the last community refresh derived it (hero by hand included).</summary>
+    public CommunityLevel? Level { get; init; }
 
     public string? Tag { get; init; }
 

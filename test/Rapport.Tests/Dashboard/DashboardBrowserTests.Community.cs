@@ -30,6 +30,33 @@ public sealed partial class DashboardBrowserTests
     }
 
     [Fact]
+    public async Task The_overview_shows_the_community_levels_and_the_open_outreach_tasks_the_API_reports()
+    {
+        using var report = JsonDocument.Parse(server.LevelsJson);
+        var current = report.RootElement.GetProperty("current");
+        using var http = server.Http();
+        using var open = await http.GetAsync("/api/v1/outreach?status=open&limit=1", TestContext.Current.CancellationToken);
+        var openTasks = long.Parse(open.Headers.GetValues("X-Total-Count").Single(), CultureInfo.InvariantCulture);
+        using var browser = BrowserSession.Start(server.Address);
+        browser.SignIn(DashboardServer.ViewerEmail, DashboardServer.Password);
+
+        browser.Open("/");
+
+        long Shown(string stat) => long.Parse(browser.Find($"[data-stat={stat}]").Text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.Equal(
+            (current.GetProperty("hero").GetInt64(), current.GetProperty("active").GetInt64(), current.GetProperty("passive").GetInt64(), openTasks),
+            (Shown("heroes"), Shown("active"), Shown("passive"), Shown("outreach-waiting")));
+        Assert.True(openTasks > 0, "the demo leaves developers waiting for outreach");
+
+        // The heroes, one click away: the developers list filtered by level.
+        browser.Open("/developers?level=hero");
+        Assert.Equal(Math.Min(current.GetProperty("hero").GetInt64(), 50), browser.FindAll("#developers tbody tr").Count);
+        browser.Open("/");
+        browser.Find("a[href='/outreach?status=open']").Click();
+        Assert.Equal("/outreach", browser.Path);
+    }
+
+    [Fact]
     public async Task An_editor_s_change_to_an_outreach_task_persists_and_a_viewer_cannot_change_it()
     {
         var id = await EveTaskAsync();

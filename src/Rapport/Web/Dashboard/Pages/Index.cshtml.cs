@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Rapport.Core.Community;
 using Rapport.Core.Funnel;
 using Rapport.Core.Journey;
+using Rapport.Core.Outreach;
 using Rapport.Core.Reports;
 using Rapport.Storage;
 using Rapport.Web.Dashboard.Charts;
@@ -28,6 +30,12 @@ internal sealed class IndexModel(IRapportStore store, WorkspaceResolver workspac
 
     public long NewThisWeek { get; private set; }
 
+    /// <summary>Members per community level as the last refresh derived them.</summary>
+    public LevelCounts Levels { get; private set; } = new(0, 0, 0);
+
+    /// <summary>Outreach tasks waiting for someone on the team: "who should I help today?" starts here.</summary>
+    public long OutreachWaiting { get; private set; }
+
     public string From { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -53,10 +61,14 @@ internal sealed class IndexModel(IRapportStore store, WorkspaceResolver workspac
         var funnel = Store.GetFunnelAsync(Workspace, range, cancellationToken);
         var weekly = Store.GetWeeklyProgressAsync(Workspace, range, cancellationToken);
         var lastWeek = Store.GetFunnelAsync(Workspace, new DateRange(today.AddDays(-6).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), null), cancellationToken);
+        var levels = Store.GetLevelReportAsync(Workspace, 0, cancellationToken);
+        var outreach = Store.ListOutreachTasksAsync(Workspace, new OutreachQuery { Status = OutreachStatus.Open, Limit = 1 }, cancellationToken);
         Stats = await stats;
         Funnel = await funnel;
         Progress = await weekly;
         NewThisWeek = (await lastWeek).Stages[0].Developers;
+        Levels = (await levels).Current;
+        OutreachWaiting = (await outreach).Total;
 
         WeekLabels = [.. Progress.Select(week => week.WeekStart.ToString("d MMM", CultureInfo.InvariantCulture))];
         WeekSeries =

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Rapport.Core.Community;
 using Rapport.Core.Journey;
 using Rapport.Core.Members;
 using Rapport.Core.Reports;
@@ -16,6 +17,9 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
 
     [BindProperty(SupportsGet = true)]
     public string? Stage { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Level { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Tag { get; set; }
@@ -84,6 +88,7 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
         Add("handler", handler);
         Add("q", Q);
         Add("stage", Stage);
+        Add("level", Level);
         Add("tag", Tag);
         Add("firstFrom", FirstFrom);
         Add("firstTo", FirstTo);
@@ -101,10 +106,17 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
                 stage = JourneyStages.TryParse(Stage, out var parsed) ? parsed : throw new FormatException($"'{Stage}' is not a stage");
             }
 
+            CommunityLevel? level = null;
+            if (!string.IsNullOrWhiteSpace(Level))
+            {
+                level = CommunityLevels.TryParse(Level, out var parsed) ? parsed : throw new FormatException($"'{Level}' is not a level: passive, active or hero");
+            }
+
             return new MemberQuery
             {
                 Search = Q,
                 Stage = stage,
+                Level = level,
                 Tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag,
                 FirstActivity = DateRange.Parse(FirstFrom, FirstTo),
                 Cursor = string.IsNullOrWhiteSpace(Cursor) ? null : MemberCursor.Parse(Cursor),

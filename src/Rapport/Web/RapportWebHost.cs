@@ -4,6 +4,7 @@ using OpenTelemetry.Resources;
 using Rapport.Configuration;
 using Rapport.Core;
 using Rapport.Storage;
+using Rapport.Web.Access;
 using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
 using Rapport.Webhooks;
@@ -37,7 +38,8 @@ internal static class RapportWebHost
         ConfigureLogging(builder.Logging, settings.Logging);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(new WorkspaceResolver(store, defaultWorkspace));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(services => new WorkspaceResolver(store, defaultWorkspace, services.GetRequiredService<IHttpContextAccessor>()));
         builder.Services.AddSingleton(services =>
         {
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<IngestQueue>();
@@ -84,7 +86,10 @@ internal static class RapportWebHost
         app.MapBackupEndpoints();
         if (settings.Server.PrometheusMetrics)
         {
-            app.MapPrometheusScrapingEndpoint("/metrics");
+            // Open like the health probes: a scraper on the operator's network reads counters, never personal data.
+            app.MapPrometheusScrapingEndpoint("/metrics")
+                .WithName("Metrics")
+                .RequiresAccess(RouteAccess.Public);
         }
 
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.Serving(

@@ -84,6 +84,7 @@ internal static class RapportWebHost
         app.MapLeadEndpoints();
         app.MapWebhookEndpoints();
         app.MapBackupEndpoints();
+        app.MapPrivacyEndpoints();
         if (settings.Server.PrometheusMetrics)
         {
             // Open like the health probes: a scraper on the operator's network reads counters, never personal data.

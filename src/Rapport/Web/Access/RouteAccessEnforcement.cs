@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Users;
+using Rapport.Storage;
 using Rapport.Web.Dashboard;
 
 namespace Rapport.Web.Access;
@@ -13,7 +14,8 @@ namespace Rapport.Web.Access;
 /// it (and the authorization matrix test names it). API routes answer a refusal with 401/403 problem details; a
 /// dashboard page sends a browser to sign in (or to the forbidden page), and only a session cookie opens a page.
 /// </summary>
-internal sealed class RouteAccessEnforcement(RequestDelegate next, ApiAccess access, IAntiforgery antiforgery)
+internal sealed class RouteAccessEnforcement(
+    RequestDelegate next, ApiAccess access, IAntiforgery antiforgery, IRapportStore store, WorkspaceResolver workspaces)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -56,6 +58,10 @@ internal sealed class RouteAccessEnforcement(RequestDelegate next, ApiAccess acc
         }
 
         await next(context);
+        if (IsAdministrative(context, endpoint, declared.Access) && context.Response.StatusCode < 400)
+        {
+            await AuditAsync(context, endpoint, cancellationToken);
+        }
     }
 
     public static UserRole RoleOf(RouteAccess access) => access switch
@@ -65,6 +71,35 @@ internal sealed class RouteAccessEnforcement(RequestDelegate next, ApiAccess acc
         RouteAccess.Owner => UserRole.Owner,
         _ => throw new ArgumentOutOfRangeException(nameof(access), access, "only the roles' accesses name a role"),
     };
+
+    /// <summary>
+    /// A change an editor or owner made: every request that is not a read on a route for editors or owners, and every
+    /// form a signed-in user posts on a dashboard page (a note, a merge, a user, a key, a webhook, a setting).
+    /// </summary>
+    private static bool IsAdministrative(HttpContext context, Endpoint endpoint, RouteAccess access) =>
+        !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+        && (access is RouteAccess.Editor or RouteAccess.Owner
+            || (access != RouteAccess.Public && endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null))
+        // An erasure writes its own entry, in its transaction, naming the member number rather than the identity asked for.
+        && endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName != "EraseMember";
+
+    /// <summary>Records who changed what: the operation (or page and form) and the path, never the request body.</summary>
+    private async Task AuditAsync(HttpContext context, Endpoint endpoint, CancellationToken cancellationToken)
+    {
+        var caller = await access.CallerAsync(context, cancellationToken);
+        var actor = caller.Key is { } key ? $"key:{key.Prefix}" : caller.User is { } user ? UserClaims.Email(user) : null;
+        if (actor is null)
+        {
+            return;
+        }
+
+        var workspace = caller.Key?.Workspace ?? await workspaces.ResolveAsync(RequestedWorkspace(context), cancellationToken);
+        var action = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName
+            ?? (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page
+                ? $"{page.ViewEnginePath}:{(context.Request.Query.TryGetValue("handler", out var handler) ? handler.ToString() : context.Request.Method)}"
+                : endpoint.DisplayName ?? "?");
+        await store.AddAuditEntryAsync(workspace, actor, action, $"{context.Request.Method} {context.Request.Path}", null, cancellationToken);
+    }
 
     /// <summary>The workspace a request names: <c>/…/{workspace}</c> in its route, or <c>?workspace=</c>.</summary>
     private static string? RequestedWorkspace(HttpContext context) =>

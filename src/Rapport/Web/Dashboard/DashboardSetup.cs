@@ -55,6 +55,9 @@ internal static class DashboardSetup
     {
         // Only proxies on this machine (the defaults: loopback) are believed about the original scheme and client.
         app.UseForwardedHeaders();
+
+        // After the forwarded headers, so that limits count the client's address rather than the proxy's.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<RouteAccessEnforcement>();
         app.MapAssetEndpoints();

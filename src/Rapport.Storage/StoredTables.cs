@@ -185,6 +185,13 @@ public static class StoredTables
             new("engaged_views", StoredColumnType.Bigint), new("validated_views", StoredColumnType.Bigint),
             new("paid_engaged_views", StoredColumnType.Bigint), new("imported_at", StoredColumnType.Timestamp),
         ]),
+        ("privacy_salts", [new("salt", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp)]),
+        ("erased_identities", [new("identity_hash", StoredColumnType.Text), new("erased_at", StoredColumnType.Timestamp)]),
+        ("audit_log",
+        [
+            new("id", StoredColumnType.Uuid), new("occurred_at", StoredColumnType.Timestamp), new("actor", StoredColumnType.Text),
+            new("action", StoredColumnType.Text), new("target", StoredColumnType.Text), new("detail", StoredColumnType.Text),
+        ]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>

@@ -123,6 +123,9 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             due[0], new WebhookAttempt(1, Clock.GetUtcNow().UtcDateTime, 12, 500, "boom"), WebhookDeliveryStatus.Pending, Utc(4, 2), Token);
         await original.UpdateLeadStatusAsync(workspace, 1, LeadStatus.HandedOff, "to sales", "devrel@example.com", Token);
         await AddContentAsync(original, workspace);
+        // An erased developer leaves a salted suppression entry and an audit entry, which travel with the workspace.
+        await IngestAsync(original, workspace, ["""{"type":"identify","messageId":"forget-1","userId":"forget-me","timestamp":"2026-03-01T10:00:00Z"}"""]);
+        Assert.NotNull(await original.EraseMemberAsync(workspace, Identity.Parse("user:forget-me"), "devrel@example.com", Token));
         Clock.Advance(TimeSpan.FromDays(1));
 
         var postgres = await OpenPostgresAsync();

@@ -67,6 +67,12 @@ public sealed class IdentityGraph
     public bool Contains(Identity identity) => _identities.ContainsKey(identity);
 
     /// <summary>
+    /// The identities of erased developers, loaded and replaced with the graph (so every process that reloads its
+    /// graph after an erasure also learns whom to drop): ingest skips a message that names one of them.
+    /// </summary>
+    public Privacy.ErasedIdentities Erased { get; set; } = Privacy.ErasedIdentities.None;
+
+    /// <summary>
     /// Replays a merge that another writer of the store committed: <paramref name="loser"/> now belongs to
     /// <paramref name="winner"/>, as if this graph had merged them itself.
     /// </summary>

@@ -19,6 +19,9 @@ public sealed record IngestSummary
 
     public long MergesSuggested { get; init; }
 
+    /// <summary>Messages dropped because they name an erased developer (<c>rapport members erase</c>).</summary>
+    public long ErasedSkipped { get; init; }
+
     public static IngestSummary operator +(IngestSummary a, IngestSummary b) => new()
     {
         MessagesRead = a.MessagesRead + b.MessagesRead,
@@ -29,5 +32,6 @@ public sealed record IngestSummary
         MembersMerged = a.MembersMerged + b.MembersMerged,
         IdentitiesAdded = a.IdentitiesAdded + b.IdentitiesAdded,
         MergesSuggested = a.MergesSuggested + b.MergesSuggested,
+        ErasedSkipped = a.ErasedSkipped + b.ErasedSkipped,
     };
 }

@@ -284,6 +284,12 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
             }
         }
 
+        using (var command = _writer.Command(ErasedIdentitiesQuery, workspace.Id))
+        using (var reader = command.ExecuteReader())
+        {
+            graph.Erased = ReadErasedIdentities(reader);
+        }
+
         return graph;
     }
 

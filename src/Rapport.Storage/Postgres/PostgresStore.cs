@@ -454,6 +454,12 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
             }
         }
 
+        await using (var command = connection.Command(ErasedIdentitiesQuery, ws))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            graph.Erased = ReadErasedIdentities(reader);
+        }
+
         return graph;
     }
 

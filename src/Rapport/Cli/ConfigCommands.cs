@@ -48,6 +48,10 @@ internal static class ConfigCommands
             ("Logging:Format", settings.Logging.Format),
             ("Logging:Level", settings.Logging.Level),
             ("Community:RefreshMinutes", settings.Community.RefreshMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Security:SignInPermitsPerMinute", settings.Security.SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Security:IngestPermitsPerMinute", settings.Security.IngestPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Security:LockoutFailures", settings.Security.LockoutFailures.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Security:LockoutMinutes", settings.Security.LockoutMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         var list = own.Select(pair => new EffectiveSetting(pair.Key, SettingSecrets.Masked(pair.Key, pair.Value),
             RapportConfiguration.SourceOf(configuration, pair.Key))).ToList();

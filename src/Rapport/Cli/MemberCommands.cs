@@ -75,7 +75,7 @@ internal static class MemberCommands
         });
 
         var members = new Command("members", "Developers") { show };
-        foreach (var command in MergeCommands.Create(runner))
+        foreach (var command in MergeCommands.Create(runner).Concat(PrivacyCommands.Create(runner)))
         {
             members.Subcommands.Add(command);
         }

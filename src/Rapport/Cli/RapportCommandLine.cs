@@ -26,6 +26,7 @@ internal static class RapportCommandLine
             StatsCommand.Create(runner),
             KeyCommands.Create(runner),
             UserCommands.Create(runner),
+            AuditCommand.Create(runner),
             HookCommands.Create(runner),
             WebhookCommands.Create(runner),
             LeadCommands.Create(runner),

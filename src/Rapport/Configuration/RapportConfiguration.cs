@@ -25,10 +25,11 @@ internal static partial class RapportConfiguration
     private static readonly string[] KnownKeys =
     [
         "Workspace", "Store:Db", "Store:DuckDbMemoryLimit", "Server:Urls", "Server:PrometheusMetrics", "Logging:Format", "Logging:Level",
-        "Community:RefreshMinutes",
+        "Community:RefreshMinutes", "Security:SignInPermitsPerMinute", "Security:IngestPermitsPerMinute", "Security:LockoutFailures",
+        "Security:LockoutMinutes",
     ];
 
-    private static readonly string[] CheckedSections = ["Store", "Server", "Community"];
+    private static readonly string[] CheckedSections = ["Store", "Server", "Community", "Security"];
 
     /// <summary>
     /// The configuration from every source. <paramref name="commandLine"/> holds the options given on the command
@@ -114,6 +115,10 @@ internal static partial class RapportConfiguration
         }
 
         Check(configuration, "Community:RefreshMinutes", settings.Community.RefreshMinutes >= 0, "must be 0 (off) or a number of minutes");
+        Check(configuration, "Security:SignInPermitsPerMinute", settings.Security.SignInPermitsPerMinute >= 1, "must be 1 or more attempts per minute");
+        Check(configuration, "Security:IngestPermitsPerMinute", settings.Security.IngestPermitsPerMinute >= 0, "must be 0 (no limit) or a number of requests per minute");
+        Check(configuration, "Security:LockoutFailures", settings.Security.LockoutFailures >= 1, "must be 1 or more failed sign-ins");
+        Check(configuration, "Security:LockoutMinutes", settings.Security.LockoutMinutes >= 1, "must be 1 or more minutes");
         Check(configuration, "Logging:Format", settings.Logging.Format is "auto" or "json" or "text", "must be auto, json or text");
         Check(configuration, "Logging:Level", Enum.TryParse<LogLevel>(settings.Logging.Level, ignoreCase: true, out _),
             "must be Trace, Debug, Information, Warning, Error, Critical or None");

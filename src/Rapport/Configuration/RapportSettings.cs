@@ -16,4 +16,6 @@ internal sealed class RapportSettings
     public LogSettings Logging { get; set; } = new();
 
     public CommunitySettings Community { get; set; } = new();
+
+    public SecuritySettings Security { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -11,8 +12,12 @@ internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Health");
-        app.MapGet("/readyz", GetReadinessAsync).WithName("Readiness");
+        app.MapGet("/healthz", () => TypedResults.Text("ok"))
+            .WithName("Health")
+            .RequiresAccess(RouteAccess.Public);
+        app.MapGet("/readyz", GetReadinessAsync)
+            .WithName("Readiness")
+            .RequiresAccess(RouteAccess.Public);
     }
 
     private static async Task<Results<Ok<Readiness>, ProblemHttpResult>> GetReadinessAsync(IRapportStore store, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Rapport.Leads;
 using Rapport.Storage;
 using Rapport.Web.Dashboard;
 using Rapport.Webhooks;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -14,13 +15,27 @@ internal static class LeadEndpoints
     public static void MapLeadEndpoints(this IEndpointRouteBuilder app)
     {
         var leads = app.MapGroup("/api/v1/leads");
-        leads.MapGet("/", ListAsync).WithName("ListLeads");
-        leads.MapGet("/{id:long}", GetAsync).WithName("GetLead");
-        leads.MapPatch("/{id:long}", UpdateAsync).WithName("UpdateLead");
-        leads.MapPost("/refresh", RefreshAsync).WithName("RefreshLeads");
-        leads.MapGet("/export.csv", ExportAsync).WithName("ExportLeads");
-        leads.MapGet("/criteria", GetCriteriaAsync).WithName("GetLeadCriteria");
-        leads.MapPut("/criteria", SetCriteriaAsync).WithName("SetLeadCriteria");
+        leads.MapGet("/", ListAsync)
+            .WithName("ListLeads")
+            .RequiresAccess(RouteAccess.Viewer);
+        leads.MapGet("/{id:long}", GetAsync)
+            .WithName("GetLead")
+            .RequiresAccess(RouteAccess.Viewer);
+        leads.MapPatch("/{id:long}", UpdateAsync)
+            .WithName("UpdateLead")
+            .RequiresAccess(RouteAccess.Editor);
+        leads.MapPost("/refresh", RefreshAsync)
+            .WithName("RefreshLeads")
+            .RequiresAccess(RouteAccess.Editor);
+        leads.MapGet("/export.csv", ExportAsync)
+            .WithName("ExportLeads")
+            .RequiresAccess(RouteAccess.Viewer);
+        leads.MapGet("/criteria", GetCriteriaAsync)
+            .WithName("GetLeadCriteria")
+            .RequiresAccess(RouteAccess.Viewer);
+        leads.MapPut("/criteria", SetCriteriaAsync)
+            .WithName("SetLeadCriteria")
+            .RequiresAccess(RouteAccess.Owner);
     }
 
     private static async Task<Ok<IReadOnlyList<Lead>>> ListAsync(

@@ -3,6 +3,7 @@ using Rapport.Core.Content;
 using Rapport.Core.Links;
 using Rapport.Core.Reach;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -14,7 +15,9 @@ namespace Rapport.Web;
 internal static class LinkEndpoints
 {
     public static void MapLinkEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapMethods("/l/{slug}", ["GET", "HEAD"], FollowAsync).WithName("FollowLink");
+        app.MapMethods("/l/{slug}", ["GET", "HEAD"], FollowAsync)
+        .WithName("FollowLink")
+        .RequiresAccess(RouteAccess.Public);
 
     private static async Task<RedirectHttpResult> FollowAsync(
         string slug, HttpContext http, IRapportStore store, IngestQueue queue, LinkTraffic traffic, TimeProvider clock,

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Rapport.Core.Identities;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -10,7 +11,9 @@ internal static class MemberEndpoints
     public static void MapMemberEndpoints(this IEndpointRouteBuilder app)
     {
         var members = app.MapGroup("/api/v1/members");
-        members.MapGet("/{identity}", GetMemberAsync).WithName("GetMember");
+        members.MapGet("/{identity}", GetMemberAsync)
+            .WithName("GetMember")
+            .RequiresAccess(RouteAccess.Viewer);
     }
 
     private static async Task<Ok<JsonObject>> GetMemberAsync(

@@ -1,6 +1,7 @@
 using Rapport.Core.Identities;
 using Rapport.Core.Members;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -13,14 +14,30 @@ internal static class MergeEndpoints
     public static void MapMergeEndpoints(this IEndpointRouteBuilder app)
     {
         var members = app.MapGroup("/api/v1/members");
-        members.MapGet("/suggestions", ListSuggestionsAsync).WithName("ListMergeSuggestions");
-        members.MapPost("/suggestions/refresh", RefreshSuggestionsAsync).WithName("RefreshMergeSuggestions");
-        members.MapPost("/suggestions/{id:long}/accept", AcceptSuggestionAsync).WithName("AcceptMergeSuggestion");
-        members.MapPost("/suggestions/{id:long}/dismiss", DismissSuggestionAsync).WithName("DismissMergeSuggestion");
-        members.MapPost("/merge", MergeAsync).WithName("MergeMembers");
-        members.MapPost("/unmerge", UnmergeAsync).WithName("UnmergeIdentity");
-        members.MapGet("/merges", ListMergesAsync).WithName("ListMemberMerges");
-        members.MapPost("/merges/{id:long}/undo", UndoMergeAsync).WithName("UndoMerge");
+        members.MapGet("/suggestions", ListSuggestionsAsync)
+            .WithName("ListMergeSuggestions")
+            .RequiresAccess(RouteAccess.Viewer);
+        members.MapPost("/suggestions/refresh", RefreshSuggestionsAsync)
+            .WithName("RefreshMergeSuggestions")
+            .RequiresAccess(RouteAccess.Editor);
+        members.MapPost("/suggestions/{id:long}/accept", AcceptSuggestionAsync)
+            .WithName("AcceptMergeSuggestion")
+            .RequiresAccess(RouteAccess.Editor);
+        members.MapPost("/suggestions/{id:long}/dismiss", DismissSuggestionAsync)
+            .WithName("DismissMergeSuggestion")
+            .RequiresAccess(RouteAccess.Editor);
+        members.MapPost("/merge", MergeAsync)
+            .WithName("MergeMembers")
+            .RequiresAccess(RouteAccess.Editor);
+        members.MapPost("/unmerge", UnmergeAsync)
+            .WithName("UnmergeIdentity")
+            .RequiresAccess(RouteAccess.Editor);
+        members.MapGet("/merges", ListMergesAsync)
+            .WithName("ListMemberMerges")
+            .RequiresAccess(RouteAccess.Viewer);
+        members.MapPost("/merges/{id:long}/undo", UndoMergeAsync)
+            .WithName("UndoMerge")
+            .RequiresAccess(RouteAccess.Editor);
     }
 
     /// <summary>A merge asked for over HTTP: two identities, <c>kind:value</c>, and why.</summary>

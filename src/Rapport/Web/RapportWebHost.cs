@@ -5,6 +5,7 @@ using Rapport.Configuration;
 using Rapport.Core;
 using Rapport.Storage;
 using Rapport.Web.Beacons;
+using Rapport.Web.Access;
 using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
 using Rapport.Webhooks;
@@ -38,7 +39,8 @@ internal static class RapportWebHost
         ConfigureLogging(builder.Logging, settings.Logging);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(new WorkspaceResolver(store, defaultWorkspace));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(services => new WorkspaceResolver(store, defaultWorkspace, services.GetRequiredService<IHttpContextAccessor>()));
         builder.Services.AddSingleton(services =>
         {
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<IngestQueue>();
@@ -55,6 +57,8 @@ internal static class RapportWebHost
         builder.Services.AddSingleton<SegmentIngest>();
         builder.Services.AddSingleton<EditorAuthorization>();
         builder.Services.AddSingleton<ApiAccess>();
+        builder.Services.AddRapportRateLimits(settings.Security);
+        builder.Services.AddSingleton(new SignInLockout(clock, settings.Security.LockoutFailures, TimeSpan.FromMinutes(settings.Security.LockoutMinutes)));
         builder.Services.AddWebhookDelivery(store, clock);
         builder.Services.AddSingleton<LinkTraffic>();
         builder.Services.AddProblemDetails();
@@ -84,9 +88,13 @@ internal static class RapportWebHost
         app.MapLeadEndpoints();
         app.MapWebhookEndpoints();
         app.MapBackupEndpoints();
+        app.MapPrivacyEndpoints();
         if (settings.Server.PrometheusMetrics)
         {
-            app.MapPrometheusScrapingEndpoint("/metrics");
+            // Open like the health probes: a scraper on the operator's network reads counters, never personal data.
+            app.MapPrometheusScrapingEndpoint("/metrics")
+                .WithName("Metrics")
+                .RequiresAccess(RouteAccess.Public);
         }
 
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.Serving(

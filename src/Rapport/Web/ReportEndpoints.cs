@@ -2,6 +2,7 @@ using Rapport.Core.Funnel;
 using Rapport.Core.Reach;
 using Rapport.Core.Reports;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -11,9 +12,15 @@ internal static class ReportEndpoints
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/v1/reports");
-        reports.MapGet("/funnel", GetFunnelAsync).WithName("GetFunnel");
-        reports.MapGet("/content", GetContentReachAsync).WithName("GetContentReach");
-        reports.MapGet("/channels", GetChannelReachAsync).WithName("GetChannelReach");
+        reports.MapGet("/funnel", GetFunnelAsync)
+            .WithName("GetFunnel")
+            .RequiresAccess(RouteAccess.Viewer);
+        reports.MapGet("/content", GetContentReachAsync)
+            .WithName("GetContentReach")
+            .RequiresAccess(RouteAccess.Viewer);
+        reports.MapGet("/channels", GetChannelReachAsync)
+            .WithName("GetChannelReach")
+            .RequiresAccess(RouteAccess.Viewer);
     }
 
     private static async Task<Ok<IReadOnlyList<ContentReach>>> GetContentReachAsync(

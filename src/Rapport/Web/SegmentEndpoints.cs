@@ -1,3 +1,5 @@
+using Rapport.Web.Access;
+
 namespace Rapport.Web;
 
 /// <summary>
@@ -12,11 +14,15 @@ internal static class SegmentEndpoints
     {
         var v1 = app.MapGroup("/v1").WithTags("Ingest");
         v1.MapPost("/batch", (HttpRequest request, SegmentIngest ingest, CancellationToken cancellationToken) =>
-            IngestAsync(request, ingest, type: null, cancellationToken)).WithName("SegmentBatch");
+            IngestAsync(request, ingest, type: null, cancellationToken))
+            .WithName("SegmentBatch")
+            .RequiresAccess(RouteAccess.Ingest);
         foreach (var type in MessageTypes)
         {
             v1.MapPost($"/{type}", (HttpRequest request, SegmentIngest ingest, CancellationToken cancellationToken) =>
-                IngestAsync(request, ingest, type, cancellationToken)).WithName($"Segment{char.ToUpperInvariant(type[0])}{type[1..]}");
+                IngestAsync(request, ingest, type, cancellationToken))
+                .WithName($"Segment{char.ToUpperInvariant(type[0])}{type[1..]}")
+                .RequiresAccess(RouteAccess.Ingest);
         }
     }
 

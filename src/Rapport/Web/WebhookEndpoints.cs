@@ -2,6 +2,7 @@ using Rapport.Core.Users;
 using Rapport.Core.Webhooks;
 using Rapport.Storage;
 using Rapport.Webhooks;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -11,11 +12,21 @@ internal static class WebhookEndpoints
     public static void MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         var webhooks = app.MapGroup("/api/v1/webhooks");
-        webhooks.MapGet("/", ListAsync).WithName("ListWebhooks");
-        webhooks.MapPost("/", AddAsync).WithName("AddWebhook");
-        webhooks.MapDelete("/{id:long}", RemoveAsync).WithName("RemoveWebhook");
-        webhooks.MapPost("/{id:long}/test", TestAsync).WithName("TestWebhook");
-        webhooks.MapGet("/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries");
+        webhooks.MapGet("/", ListAsync)
+            .WithName("ListWebhooks")
+            .RequiresAccess(RouteAccess.Owner);
+        webhooks.MapPost("/", AddAsync)
+            .WithName("AddWebhook")
+            .RequiresAccess(RouteAccess.Owner);
+        webhooks.MapDelete("/{id:long}", RemoveAsync)
+            .WithName("RemoveWebhook")
+            .RequiresAccess(RouteAccess.Owner);
+        webhooks.MapPost("/{id:long}/test", TestAsync)
+            .WithName("TestWebhook")
+            .RequiresAccess(RouteAccess.Owner);
+        webhooks.MapGet("/deliveries", DeliveriesAsync)
+            .WithName("ListWebhookDeliveries")
+            .RequiresAccess(RouteAccess.Owner);
     }
 
     private static async Task<Ok<IReadOnlyList<WebhookSubscription>>> ListAsync(

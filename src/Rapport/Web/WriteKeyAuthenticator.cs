@@ -1,51 +1,52 @@
-using System.Net.Http.Headers;
 using System.Text;
+using System.Net.Http.Headers;
 using Rapport.Core.ApiKeys;
+using Rapport.Core.Users;
 using Rapport.Storage;
 
 namespace Rapport.Web;
 
 /// <summary>
-/// Finds the key a request was sent with, as Segment's clients send it: the HTTP Basic user name (with an empty
-/// password), or else a <c>writeKey</c> in the body; and checks that it may do what the endpoint does.
+/// The key a request was sent with, as Segment's clients send it: in the Authorization header (HTTP Basic user name
+/// with an empty password, or a bearer token), or else a <c>writeKey</c> in the body. The rules are
+/// <see cref="ApiAccess"/>'s; the answer is a grant, which endpoints written for keys expect. A signed-in dashboard
+/// user whose role covers the scope gets a grant for the requested workspace, named by their email.
 /// </summary>
-internal sealed class WriteKeyAuthenticator(IRapportStore store)
+internal sealed class WriteKeyAuthenticator(IRapportStore store, ApiAccess access)
 {
     public async Task<ApiKeyGrant> AuthenticateAsync(
         HttpRequest request, string? bodyWriteKey, ApiKeyScope required, CancellationToken cancellationToken)
     {
-        var key = BasicUserName(request) ?? bodyWriteKey;
-        if (string.IsNullOrWhiteSpace(key))
+        var context = request.HttpContext;
+        if (await access.RequireKeyAsync(context, required, cancellationToken) is { } headerGrant)
         {
-            throw new ApiKeyRejectedException(
-                "No write key: send it as the HTTP Basic user name with an empty password (curl -u KEY:) or as writeKey in the body.");
+            return headerGrant;
         }
 
-        var grant = await store.AuthenticateApiKeyAsync(key.Trim(), cancellationToken)
-            ?? throw new ApiKeyRejectedException("The write key is not valid: it is unknown or was revoked.");
-        if (!grant.Scope.Allows(required))
+        if (!string.IsNullOrWhiteSpace(bodyWriteKey))
         {
-            throw new ApiKeyRejectedException(
-                $"The key {grant.Prefix}… has the scope {ApiKeyScopes.Name(grant.Scope)}; this needs a key with the scope {ApiKeyScopes.Name(required)}.");
+            var grant = await store.AuthenticateApiKeyAsync(bodyWriteKey.Trim(), cancellationToken)
+                ?? throw new ApiKeyRejectedException("The write key is not valid: it is unknown or was revoked.");
+            return grant.Scope.Allows(required)
+                ? grant
+                : throw new ForbiddenException(
+                    $"The key {grant.Prefix}… has the scope {ApiKeyScopes.Name(grant.Scope)}; this needs a key with the scope {ApiKeyScopes.Name(required)}.");
         }
 
-        return grant;
+        if (required != ApiKeyScope.Ingest && context.User.Identity?.IsAuthenticated == true)
+        {
+            var role = required == ApiKeyScope.Read ? UserRole.Viewer : UserRole.Editor;
+            var caller = await access.RequireAsync(context, context.Request.Query["workspace"].ToString(), role, cancellationToken);
+            return new ApiKeyGrant(caller.Workspace, required, KeyId: 0, Prefix: caller.Name);
+        }
+
+        throw new ApiKeyRejectedException(
+            "No key: send it as the HTTP Basic user name with an empty password (curl -u KEY:), as a bearer token, or as writeKey in the body.");
     }
 
-    /// <summary>
-    /// For the API's own endpoints: the key as a bearer token (<c>Authorization: Bearer KEY</c>) or the HTTP Basic
-    /// user name, with at least the <paramref name="required"/> scope.
-    /// </summary>
-    public Task<ApiKeyGrant> AuthenticateAsync(HttpRequest request, ApiKeyScope required, CancellationToken cancellationToken)
-    {
-        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var header)
-            && header.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(header.Parameter))
-        {
-            return AuthenticateAsync(request, header.Parameter, required, cancellationToken);
-        }
-
-        return AuthenticateAsync(request, bodyWriteKey: null, required, cancellationToken);
-    }
+    /// <summary>For the API's own endpoints: the key in the Authorization header, or a signed-in user whose role covers the scope.</summary>
+    public Task<ApiKeyGrant> AuthenticateAsync(HttpRequest request, ApiKeyScope required, CancellationToken cancellationToken) =>
+        AuthenticateAsync(request, bodyWriteKey: null, required, cancellationToken);
 
     public static bool HasBasicCredentials(HttpRequest request) => BasicUserName(request) is not null;
 

@@ -197,6 +197,24 @@ public sealed class PostgresStoreTests : StoreConformanceTests
     }
 
     [Fact]
+    public async Task Another_process_drops_late_events_for_a_developer_this_one_erased()
+    {
+        var other = OpenAnotherProcess();
+        var otherWorkspace = await other.GetOrCreateWorkspaceAsync(Workspace.DefaultSlug, Token);
+        await IngestAsync("""{"type":"identify","messageId":"a0","userId":"ada","traits":{"github":"ada-l"},"timestamp":"2026-03-01T09:00:00Z"}""");
+        // The other process loads (and keeps) the workspace's identities before this one erases Ada.
+        await IngestAsync(other, otherWorkspace, []);
+
+        await Store.EraseMemberAsync(Workspace, Identity.Parse("github:ada-l"), "owner@example.com", Token);
+        var summary = await IngestAsync(other, otherWorkspace,
+            """{"type":"track","messageId":"b1","userId":"ada","event":"Docs Viewed","timestamp":"2026-03-02T10:00:00Z"}""");
+
+        Assert.Equal((1L, 0L, 0L), (summary.ErasedSkipped, summary.ActivitiesStored, summary.MembersCreated));
+        Assert.Null(await FindAsync(other, otherWorkspace, "user:ada"));
+        Assert.Equal(0, (await other.GetStatsAsync(otherWorkspace, Token)).Developers);
+    }
+
+    [Fact]
     public async Task A_key_revoked_by_another_process_stops_working_at_once()
     {
         var other = OpenAnotherProcess();

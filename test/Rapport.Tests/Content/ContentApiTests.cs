@@ -19,6 +19,7 @@ public sealed class ContentApiTests : IAsyncLifetime
     private HttpClient _http = null!;
     private string _adminKey = "";
     private string _ingestKey = "";
+    private HttpClient _reader = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -31,6 +32,9 @@ public sealed class ContentApiTests : IAsyncLifetime
         _app = RapportWebHost.Build(_store, "default", "http://127.0.0.1:0", TimeProvider.System);
         await _app.StartAsync(Token);
         _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+        _reader = new HttpClient { BaseAddress = _http.BaseAddress };
+        _reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", (await _store.CreateApiKeyAsync(workspace, ApiKeyScope.Read, "reports", Token)).Plaintext);
     }
 
     [Fact]
@@ -46,11 +50,11 @@ public sealed class ContentApiTests : IAsyncLifetime
         Assert.Equal("/api/v1/content/1", post.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Created, copy.StatusCode);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        using var list = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/content?channel=DEV.TO", Token));
+        using var list = JsonDocument.Parse(await _reader.GetStringAsync("/api/v1/content?channel=DEV.TO", Token));
         var item = Assert.Single(list.RootElement.EnumerateArray());
         Assert.Equal(0.5, item.GetProperty("effortHours").GetDouble());
         Assert.Equal("https://dev.to/jim/sdks", item.GetProperty("url").GetString());
-        using var detail = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/content/2", Token));
+        using var detail = JsonDocument.Parse(await _reader.GetStringAsync("/api/v1/content/2", Token));
         Assert.Equal(1, detail.RootElement.GetProperty("tree").GetProperty("item").GetProperty("id").GetInt64());
         Assert.Equal(2, detail.RootElement.GetProperty("tree").GetProperty("children")[0].GetProperty("item").GetProperty("id").GetInt64());
     }
@@ -61,11 +65,11 @@ public sealed class ContentApiTests : IAsyncLifetime
         var anonymous = await SendAsync(HttpMethod.Post, "/api/v1/content", key: null, """{"kind":"video","title":"x"}""");
         var ingestOnly = await SendAsync(HttpMethod.Post, "/api/v1/content", _ingestKey, """{"kind":"video","title":"x"}""");
         var noTitle = await SendAsync(HttpMethod.Post, "/api/v1/content", _adminKey, """{"kind":"video"}""");
-        var missing = await _http.GetAsync("/api/v1/content/9", Token);
-        var badKind = await _http.GetAsync("/api/v1/content?kind=novel", Token);
+        var missing = await _reader.GetAsync("/api/v1/content/9", Token);
+        var badKind = await _reader.GetAsync("/api/v1/content?kind=novel", Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, ingestOnly.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, ingestOnly.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noTitle.StatusCode);
         Assert.Equal("a content item needs a title", await DetailAsync(noTitle));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -78,6 +82,7 @@ public sealed class ContentApiTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
+        _reader.Dispose();
         await _app.StopAsync(Token);
         await _app.DisposeAsync();
         await _store.DisposeAsync();

@@ -35,6 +35,8 @@ public sealed class ReachReportTests : IAsyncLifetime
         _app = RapportWebHost.Build(_store, "default", "http://127.0.0.1:0", TimeProvider.System);
         await _app.StartAsync(Token);
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.Urls.Single()) };
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", (await _store.CreateApiKeyAsync(_workspace, Core.ApiKeys.ApiKeyScope.Read, "reports", Token)).Plaintext);
     }
 
     [Fact]

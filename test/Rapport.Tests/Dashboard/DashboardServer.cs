@@ -27,6 +27,9 @@ public sealed class DashboardServer : IAsyncLifetime
 
     internal string Db => _directory.File("dashboard.duckdb");
 
+    /// <summary>A read key, for the tests that compare a page with what the API answers.</summary>
+    private string ReadKey { get; set; } = "";
+
     /// <summary>What <c>rapport report levels --json</c> printed for the served data, before the server started.</summary>
     internal string LevelsJson { get; private set; } = "";
 
@@ -75,6 +78,9 @@ public sealed class DashboardServer : IAsyncLifetime
             Assert.True(created.ExitCode == 0, created.Error);
         }
 
+        ReadKey = System.Text.RegularExpressions.Regex.Match(
+            await RunAsync("keys", "create", "--scope", "read", "--name", "tests"), "rpk_[A-Za-z0-9_-]{43}").Value;
+
         // The CLI prints a link to its --url; the path is what the test follows on the server's real address.
         var printed = await RunAsync("users", "link", "--email", ViewerEmail, "--url", "http://rapport.test");
         ViewerLinkPath = new Uri(printed.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim()).AbsolutePath;
@@ -92,7 +98,7 @@ public sealed class DashboardServer : IAsyncLifetime
         return output;
     }
 
-    /// <summary>An HTTP client for the server, signed in with a browser's session cookie when one is given.</summary>
+    /// <summary>An HTTP client for the server, signed in with a browser's session cookie when one is given, else with a read key.</summary>
     internal HttpClient Http(string? sessionCookie = null)
     {
         var cookies = new CookieContainer();
@@ -101,7 +107,13 @@ public sealed class DashboardServer : IAsyncLifetime
             cookies.Add(Address, new Cookie("rapport.session", sessionCookie));
         }
 
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Address };
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Address };
+        if (sessionCookie is null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ReadKey);
+        }
+
+        return http;
     }
 
     public ValueTask DisposeAsync()

@@ -147,7 +147,7 @@ public sealed class BackupTests : IDisposable
         var refused = await RapportProcess.RunAsync(_directory.Path, "backup", "b.duckdb", "--server", server.Address.ToString(), "--key", ingestKey);
 
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("the server refused the backup (401)", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("the server refused the backup (403)", refused.Error, StringComparison.Ordinal);
         Assert.Contains("this needs a key with the scope admin", refused.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_directory.File("b.duckdb")));
     }

@@ -59,7 +59,9 @@ public sealed class CommunityApiTests : IAsyncLifetime
         using var refreshed = await SendAsync(HttpMethod.Post, "/api/v1/outreach/refresh", null, _adminKey, HttpStatusCode.OK);
         Assert.Equal(["unanswered_question"], refreshed.RootElement.GetProperty("tasksCreated").EnumerateArray().Select(t => t.GetProperty("reason").GetString()));
 
-        using var response = await _http.GetAsync("/api/v1/outreach?status=open", Cancellation);
+        using var open = new HttpRequestMessage(HttpMethod.Get, "/api/v1/outreach?status=open");
+        open.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _readKey);
+        using var response = await _http.SendAsync(open, Cancellation);
         using var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
         var task = Assert.Single(list.RootElement.EnumerateArray().ToArray());
         Assert.Equal("1", response.Headers.GetValues("X-Total-Count").Single());
@@ -81,16 +83,16 @@ public sealed class CommunityApiTests : IAsyncLifetime
         await _store.RefreshCommunityAsync(_workspace, Now, Cancellation);
 
         using var anonymous = await SendAsync(HttpMethod.Patch, "/api/v1/outreach/1", new { status = "done" }, null, HttpStatusCode.Unauthorized);
-        using var reader = await SendAsync(HttpMethod.Patch, "/api/v1/outreach/1", new { status = "done" }, _readKey, HttpStatusCode.Unauthorized);
+        using var reader = await SendAsync(HttpMethod.Patch, "/api/v1/outreach/1", new { status = "done" }, _readKey, HttpStatusCode.Forbidden);
         using var wrong = await SendAsync(HttpMethod.Patch, "/api/v1/outreach/1", new { status = "finished" }, _adminKey, HttpStatusCode.BadRequest);
         using var missing = await SendAsync(HttpMethod.Patch, "/api/v1/outreach/9", new { status = "done" }, _adminKey, HttpStatusCode.NotFound);
-        using var badFilter = await SendAsync(HttpMethod.Get, "/api/v1/outreach?reason=lonely", null, null, HttpStatusCode.BadRequest);
+        using var badFilter = await SendAsync(HttpMethod.Get, "/api/v1/outreach?reason=lonely", null, _readKey, HttpStatusCode.BadRequest);
 
         Assert.Contains("this needs a key with the scope admin", reader.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("'finished' is not a status; use open, snoozed, done, dismissed", wrong.RootElement.GetProperty("detail").GetString());
         Assert.Equal("There is no outreach task 9.", missing.RootElement.GetProperty("detail").GetString());
         Assert.StartsWith("'lonely' is not a reason", badFilter.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        using var task = await SendAsync(HttpMethod.Get, "/api/v1/outreach/1", null, null, HttpStatusCode.OK);
+        using var task = await SendAsync(HttpMethod.Get, "/api/v1/outreach/1", null, _readKey, HttpStatusCode.OK);
         Assert.Equal("open", task.RootElement.GetProperty("status").GetString());
     }
 
@@ -103,9 +105,9 @@ public sealed class CommunityApiTests : IAsyncLifetime
         using var recognized = await SendAsync(HttpMethod.Post, "/api/v1/community/recognitions",
             new { identity = "user:ann", kind = "shout_out", givenOn = "2026-03-30" }, _adminKey, HttpStatusCode.Created);
 
-        using var levels = await SendAsync(HttpMethod.Get, "/api/v1/reports/levels", null, null, HttpStatusCode.OK);
-        using var heroes = await SendAsync(HttpMethod.Get, "/api/v1/community/heroes", null, null, HttpStatusCode.OK);
-        using var ada = await SendAsync(HttpMethod.Get, "/api/v1/members/user:ada", null, null, HttpStatusCode.OK);
+        using var levels = await SendAsync(HttpMethod.Get, "/api/v1/reports/levels", null, _readKey, HttpStatusCode.OK);
+        using var heroes = await SendAsync(HttpMethod.Get, "/api/v1/community/heroes", null, _readKey, HttpStatusCode.OK);
+        using var ada = await SendAsync(HttpMethod.Get, "/api/v1/members/user:ada", null, _readKey, HttpStatusCode.OK);
 
         var current = levels.RootElement.GetProperty("current");
         Assert.Equal((0, 0, 2), (current.GetProperty("passive").GetInt64(), current.GetProperty("active").GetInt64(), current.GetProperty("hero").GetInt64()));

@@ -29,8 +29,14 @@ public sealed class GitHubHookTests : IAsyncLifetime
         Assert.Contains("Content type:  application/json", set.Output, StringComparison.Ordinal);
         Assert.Equal(0, (await RapportProcess.RunAsync(_directory.Path, "--db", Db, "--workspace", "quiet", "keys", "create", "--scope", "ingest")).ExitCode);
 
+        // The members API, which the tests read the stored developers through, needs a read key of the workspace.
+        var reader = await RapportProcess.RunAsync(_directory.Path, "--db", Db, "--workspace", "acme", "keys", "create", "--scope", "read");
+        Assert.True(reader.ExitCode == 0, reader.Error);
+        var readKey = System.Text.RegularExpressions.Regex.Match(reader.Output, "rpk_[A-Za-z0-9_-]{43}").Value;
+
         _server = await RapportServerProcess.StartAsync(_directory.Path, "--db", Db);
         _http = new HttpClient { BaseAddress = _server.Address };
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", readKey);
     }
 
     public ValueTask DisposeAsync()

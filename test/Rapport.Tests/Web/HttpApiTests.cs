@@ -28,6 +28,8 @@ public sealed class HttpApiTests : IAsyncLifetime
         _app = RapportWebHost.Build(_store, "default", "http://127.0.0.1:0", TimeProvider.System);
         await _app.StartAsync(TestContext.Current.CancellationToken);
         _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", (await _store.CreateApiKeyAsync(workspace, Core.ApiKeys.ApiKeyScope.Read, "reports", TestContext.Current.CancellationToken)).Plaintext);
     }
 
     [Fact]
@@ -103,11 +105,11 @@ public sealed class HttpApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_workspace_is_a_problem_details_404()
+    public async Task A_key_naming_another_workspace_is_a_problem_details_403()
     {
-        using var problem = await GetProblemAsync("/api/v1/reports/funnel?workspace=elsewhere", HttpStatusCode.NotFound);
+        using var problem = await GetProblemAsync("/api/v1/reports/funnel?workspace=elsewhere", HttpStatusCode.Forbidden);
 
-        Assert.Equal("There is no workspace 'elsewhere'.", problem.RootElement.GetProperty("detail").GetString());
+        Assert.EndsWith("belongs to the workspace 'default', not 'elsewhere'.", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

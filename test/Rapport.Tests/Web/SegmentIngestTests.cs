@@ -213,7 +213,7 @@ public sealed class SegmentIngestTests : IAsyncLifetime
         var response = await PostAsync("/v1/track", """{"userId":"a","event":"x"}""", key);
 
         using var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized);
-        Assert.Equal("The write key is not valid: it is unknown or was revoked.", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal("The API key is not valid: it is unknown or was revoked.", problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -248,7 +248,7 @@ public sealed class SegmentIngestTests : IAsyncLifetime
         var withRead = await PostAsync("/v1/track", """{"userId":"a","event":"x"}""", read.Plaintext);
         var withAdmin = await PostAsync("/v1/track", """{"userId":"a","event":"x"}""", admin.Plaintext);
 
-        using var problem = await ProblemAsync(withRead, HttpStatusCode.Unauthorized);
+        using var problem = await ProblemAsync(withRead, HttpStatusCode.Forbidden);
         Assert.Contains("has the scope read", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, withAdmin.StatusCode);
     }

@@ -4,6 +4,7 @@ using Rapport.Core.Identities;
 using Rapport.Core.Outreach;
 using Rapport.Core.Workspaces;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web.Community;
 
@@ -16,24 +17,48 @@ internal static class CommunityEndpoints
 {
     public static void MapCommunityEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/reports/levels", GetLevelsAsync).WithName("GetLevels");
+        app.MapGet("/api/v1/reports/levels", GetLevelsAsync)
+            .WithName("GetLevels")
+            .RequiresAccess(RouteAccess.Viewer);
 
         var community = app.MapGroup("/api/v1/community");
-        community.MapGet("/config", GetConfigAsync).WithName("GetCommunityConfig");
-        community.MapPut("/config", SetConfigAsync).WithName("SetCommunityConfig");
+        community.MapGet("/config", GetConfigAsync)
+            .WithName("GetCommunityConfig")
+            .RequiresAccess(RouteAccess.Viewer);
+        community.MapPut("/config", SetConfigAsync)
+            .WithName("SetCommunityConfig")
+            .RequiresAccess(RouteAccess.Owner);
         community.MapGet("/heroes", (IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? offset, int? limit, CancellationToken token) =>
-            ListAsync(store, workspaces, workspace, CommunityList.Heroes, offset, limit, token)).WithName("ListHeroes");
+            ListAsync(store, workspaces, workspace, CommunityList.Heroes, offset, limit, token))
+            .WithName("ListHeroes")
+            .RequiresAccess(RouteAccess.Viewer);
         community.MapGet("/candidates", (IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? offset, int? limit, CancellationToken token) =>
-            ListAsync(store, workspaces, workspace, CommunityList.Candidates, offset, limit, token)).WithName("ListHeroCandidates");
-        community.MapPost("/heroes", NominateAsync).WithName("NominateHero");
-        community.MapGet("/recognitions", ListRecognitionsAsync).WithName("ListRecognitions");
-        community.MapPost("/recognitions", RecognizeAsync).WithName("AddRecognition");
+            ListAsync(store, workspaces, workspace, CommunityList.Candidates, offset, limit, token))
+            .WithName("ListHeroCandidates")
+            .RequiresAccess(RouteAccess.Viewer);
+        community.MapPost("/heroes", NominateAsync)
+            .WithName("NominateHero")
+            .RequiresAccess(RouteAccess.Editor);
+        community.MapGet("/recognitions", ListRecognitionsAsync)
+            .WithName("ListRecognitions")
+            .RequiresAccess(RouteAccess.Viewer);
+        community.MapPost("/recognitions", RecognizeAsync)
+            .WithName("AddRecognition")
+            .RequiresAccess(RouteAccess.Editor);
 
         var outreach = app.MapGroup("/api/v1/outreach");
-        outreach.MapGet("", ListTasksAsync).WithName("ListOutreachTasks");
-        outreach.MapGet("/{id:long}", GetTaskAsync).WithName("GetOutreachTask");
-        outreach.MapPatch("/{id:long}", UpdateTaskAsync).WithName("UpdateOutreachTask");
-        outreach.MapPost("/refresh", RefreshAsync).WithName("RefreshOutreach");
+        outreach.MapGet("", ListTasksAsync)
+            .WithName("ListOutreachTasks")
+            .RequiresAccess(RouteAccess.Viewer);
+        outreach.MapGet("/{id:long}", GetTaskAsync)
+            .WithName("GetOutreachTask")
+            .RequiresAccess(RouteAccess.Viewer);
+        outreach.MapPatch("/{id:long}", UpdateTaskAsync)
+            .WithName("UpdateOutreachTask")
+            .RequiresAccess(RouteAccess.Editor);
+        outreach.MapPost("/refresh", RefreshAsync)
+            .WithName("RefreshOutreach")
+            .RequiresAccess(RouteAccess.Editor);
     }
 
     private static async Task<Ok<LevelReport>> GetLevelsAsync(

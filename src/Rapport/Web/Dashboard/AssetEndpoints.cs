@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Reflection;
 using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
+using Rapport.Web.Access;
 
 namespace Rapport.Web.Dashboard;
 
@@ -26,7 +27,10 @@ internal static class AssetEndpoints
             return context.Request.Headers.IfNoneMatch == asset.ETag
                 ? Results.StatusCode(StatusCodes.Status304NotModified)
                 : Results.Bytes(asset.Content, asset.ContentType);
-        }).AllowAnonymous().ExcludeFromDescription();
+        })
+        .WithName("GetAsset")
+        .RequiresAccess(RouteAccess.Public)
+        .ExcludeFromDescription();
 
     /// <summary>The asset's URL with its version, so a new release's stylesheet is never taken from a cache.</summary>
     public static string Url(string name) => $"/assets/{name}?v={Assets[name].ETag.Trim('"')[..8]}";

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
-using Rapport.Core.Users;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web.Dashboard;
 
@@ -32,10 +32,7 @@ internal static class DashboardSetup
             options.AccessDeniedPath = "/forbidden";
             options.Events.OnValidatePrincipal = ValidateUserAsync;
         });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(DashboardPolicies.Viewer, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(DashboardPolicies.Editor, policy => policy.RequireRole(UserRoles.Name(UserRole.Editor), UserRoles.Name(UserRole.Owner)))
-            .AddPolicy(DashboardPolicies.Owner, policy => policy.RequireRole(UserRoles.Name(UserRole.Owner)));
+        services.AddAuthorization();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "rapport.csrf";
@@ -45,11 +42,9 @@ internal static class DashboardSetup
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Web/Dashboard/Pages";
-            options.Conventions.AuthorizeFolder("/", DashboardPolicies.Viewer);
-            options.Conventions.AuthorizeFolder("/Settings", DashboardPolicies.Owner);
-            options.Conventions.AllowAnonymousToPage("/SignIn");
-            options.Conventions.AllowAnonymousToPage("/SignInLink");
-            options.Conventions.AllowAnonymousToPage("/Forbidden");
+            // Pages declare who may open them like every other route; RouteAccessEnforcement applies it.
+            options.Conventions.AddFolderApplicationModelConvention("/", page =>
+                page.EndpointMetadata.Add(new RouteAccessMetadata(DashboardRouteAccess.Of(page.ViewEnginePath))));
         });
         services.Configure<ForwardedHeadersOptions>(options =>
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -60,8 +55,11 @@ internal static class DashboardSetup
     {
         // Only proxies on this machine (the defaults: loopback) are believed about the original scheme and client.
         app.UseForwardedHeaders();
+
+        // After the forwarded headers, so that limits count the client's address rather than the proxy's.
+        app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseMiddleware<RouteAccessEnforcement>();
         app.MapAssetEndpoints();
         app.MapRazorPages();
     }

@@ -1,0 +1,34 @@
+using Rapport.Core.Audit;
+using Rapport.Core.Workspaces;
+
+namespace Rapport.Storage;
+
+/// <summary>The audit log of administrative actions, written once for both backends.</summary>
+public abstract partial class SqlStore
+{
+    /// <summary>One audit entry: <c>$1</c> workspace, <c>$2</c> id, <c>$3</c> time, <c>$4</c> actor, <c>$5</c> action, <c>$6</c> target, <c>$7</c> detail.</summary>
+    private protected const string AuditInsert =
+        "INSERT INTO audit_log (workspace_id, id, occurred_at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+    public Task AddAuditEntryAsync(Workspace workspace, string actor, string action, string? target, string? detail, CancellationToken cancellationToken) =>
+        ExecuteAsync(AuditInsert, [workspace.Id, Guid.NewGuid(), Now(), actor, action, target, detail], cancellationToken);
+
+    public Task<IReadOnlyList<AuditEntry>> ListAuditEntriesAsync(Workspace workspace, int limit, CancellationToken cancellationToken) =>
+        QueryAsync<IReadOnlyList<AuditEntry>>(
+            $"""
+            SELECT id, occurred_at, actor, action, target, detail FROM audit_log WHERE workspace_id = $1
+            ORDER BY occurred_at DESC, id LIMIT {Math.Clamp(limit, 1, 10_000)}
+            """,
+            [workspace.Id],
+            reader =>
+            {
+                var entries = new List<AuditEntry>();
+                while (reader.Read())
+                {
+                    entries.Add(new AuditEntry(reader.GetGuid(0), ReadTime(reader, 1)!.Value, reader.GetString(2), reader.GetString(3),
+                        ReadText(reader, 4), ReadText(reader, 5)));
+                }
+
+                return entries;
+            }, cancellationToken);
+}

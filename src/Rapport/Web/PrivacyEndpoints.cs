@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Rapport.Core.Audit;
+using Rapport.Core.Identities;
+using Rapport.Core.Users;
+using Rapport.Storage;
+using Rapport.Web.Access;
+
+namespace Rapport.Web;
+
+/// <summary>A developer's export and erasure, and the audit log, over HTTP: owners only (docs/security.md).</summary>
+internal static class PrivacyEndpoints
+{
+    public static void MapPrivacyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var members = app.MapGroup("/api/v1/members");
+        members.MapGet("/{identity}/export", ExportAsync)
+            .WithName("ExportMember")
+            .RequiresAccess(RouteAccess.Owner);
+        members.MapDelete("/{identity}", EraseAsync)
+            .WithName("EraseMember")
+            .RequiresAccess(RouteAccess.Owner);
+        app.MapGet("/api/v1/audit", ListAuditAsync)
+            .WithName("ListAuditEntries")
+            .RequiresAccess(RouteAccess.Owner);
+    }
+
+    private static async Task<Ok<JsonObject>> ExportAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, string identity, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
+        var parsed = Parse(identity);
+        return TypedResults.Ok(await store.ExportMemberAsync(caller.Workspace, parsed, cancellationToken)
+            ?? throw new NotFoundException($"No developer has the identity {parsed}."));
+    }
+
+    private static async Task<Ok<MemberErasure>> EraseAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, string identity, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
+        var parsed = Parse(identity);
+        return TypedResults.Ok(await store.EraseMemberAsync(caller.Workspace, parsed, caller.Name, cancellationToken)
+            ?? throw new NotFoundException($"No developer has the identity {parsed}."));
+    }
+
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ListAuditAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, int? limit, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
+        return TypedResults.Ok(await store.ListAuditEntriesAsync(caller.Workspace, limit ?? 100, cancellationToken));
+    }
+
+    private static Identity Parse(string identity) =>
+        Identity.TryParse(identity, out var parsed, out var reason) ? parsed : throw new FormatException(reason);
+}

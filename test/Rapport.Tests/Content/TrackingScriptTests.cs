@@ -20,6 +20,7 @@ public sealed class TrackingScriptTests : IAsyncLifetime
     private WebApplication? _blog;
     private RapportServerProcess? _rapport;
     private string _key = "";
+    private string _readKey = "";
     private Uri _blogAddress = null!;
 
     private const string DesktopChrome =
@@ -33,6 +34,9 @@ public sealed class TrackingScriptTests : IAsyncLifetime
         var created = await RapportProcess.RunAsync(_directory.Path, "--db", db, "keys", "create", "--scope", "ingest", "--name", "blog");
         Assert.True(created.ExitCode == 0, created.Error);
         _key = created.Output.Split('\n').Select(line => line.Trim()).Single(line => line.StartsWith("rpk_", StringComparison.Ordinal));
+        var reader = await RapportProcess.RunAsync(_directory.Path, "--db", db, "keys", "create", "--scope", "read", "--name", "tests");
+        Assert.True(reader.ExitCode == 0, reader.Error);
+        _readKey = reader.Output.Split('\n').Select(line => line.Trim()).Single(line => line.StartsWith("rpk_", StringComparison.Ordinal));
 
         var port = FreePort();
         _blogAddress = new Uri($"http://127.0.0.1:{port}");
@@ -81,7 +85,7 @@ public sealed class TrackingScriptTests : IAsyncLifetime
         Assert.Equal((2, 2, 2, 1), second);
 
         // The reader is one anonymous developer with two page views, and neither page set a cookie.
-        using var http = new HttpClient { BaseAddress = _rapport!.Address };
+        using var http = Api();
         using var member = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/members/anonymous:{reader}", Cancellation));
         Assert.Equal(2, member.RootElement.GetProperty("activityCount").GetInt64());
         Assert.Empty(browser.Driver.Manage().Cookies.AllCookies);
@@ -119,7 +123,7 @@ public sealed class TrackingScriptTests : IAsyncLifetime
     /// <summary>The post's views, human, organic and validated views (engaged from 2 s), once the views have arrived.</summary>
     private async Task<(long Views, long Human, long Organic, long Validated)> WaitForReachAsync(long views)
     {
-        using var http = new HttpClient { BaseAddress = _rapport!.Address };
+        using var http = Api();
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
@@ -134,6 +138,14 @@ public sealed class TrackingScriptTests : IAsyncLifetime
 
             await Task.Delay(200, Cancellation);
         }
+    }
+
+    /// <summary>A client of Rapport's API with the read key (the reports are for the team, not the public).</summary>
+    private HttpClient Api()
+    {
+        var http = new HttpClient { BaseAddress = _rapport!.Address };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _readKey);
+        return http;
     }
 
     private static int FreePort()

@@ -185,6 +185,7 @@ public static class StoredTables
             new("engaged_views", StoredColumnType.Bigint), new("validated_views", StoredColumnType.Bigint),
             new("paid_engaged_views", StoredColumnType.Bigint), new("imported_at", StoredColumnType.Timestamp),
         ]),
+        ("content_texts", [new("content_id", StoredColumnType.Bigint), new("body", StoredColumnType.Text), new("updated_at", StoredColumnType.Timestamp)]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>

@@ -301,6 +301,8 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Reuse = ReuseKind.Syndication,
             EffortHours = 0.5,
         }, Token);
+        await store.ImportContentAsync(workspace, "markdown",
+            [new ImportedContent("markdown:quickstart.md", new ContentFields { Kind = ContentKind.DocsPage, Title = "Quickstart" }) { Text = "Install the SDK." }], Token);
         await store.CreateLinkAsync(workspace, "https://example.com/docs/quickstart", post.Id, "dzone", "launch", Token);
         await store.ReplaceVideoReachAsync(workspace, [new VideoReachRow("abc123", "Advertising", "SDKs in CI", 38_500, 192_500)], Token);
         await store.ReplacePageReachAsync(workspace, "log-1", [new PageReachRow("https://example.com/blog/sdks-in-ci", new DateOnly(2026, 3, 2), 10, 8, 7, 5, 4, 1)], Token);

@@ -76,6 +76,7 @@ internal static class RapportWebHost
         app.MapOrganizationEndpoints();
         app.MapCommunityEndpoints();
         app.MapContentEndpoints();
+        app.MapDocsGapEndpoints();
         app.MapLinkEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();

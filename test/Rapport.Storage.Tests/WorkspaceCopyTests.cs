@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Community;
 using Rapport.Core.Content;
+using Rapport.Core.Feedback;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
@@ -123,6 +124,9 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             due[0], new WebhookAttempt(1, Clock.GetUtcNow().UtcDateTime, 12, 500, "boom"), WebhookDeliveryStatus.Pending, Utc(4, 2), Token);
         await original.UpdateLeadStatusAsync(workspace, 1, LeadStatus.HandedOff, "to sales", "devrel@example.com", Token);
         await AddContentAsync(original, workspace);
+        var feedback = await original.AddFeedbackAsync(workspace, new FeedbackDraft("Webhooks for merges", FeedbackKind.Feature, Area: "webhooks",
+            RaisedBy: [Identity.Parse("user:7")], Organizations: ["Acme"]), "devrel@example.com", Token);
+        await original.UpdateFeedbackAsync(workspace, feedback.Id, new FeedbackUpdate(FeedbackStatus.Shipped), "devrel@example.com", Token);
         Clock.Advance(TimeSpan.FromDays(1));
 
         var postgres = await OpenPostgresAsync();
@@ -258,6 +262,7 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Grants = grants,
             GitHubSecret = await store.GetWebhookSecretAsync(workspace, "github", Token),
             Suggestions = suggestions,
+            Feedback = await store.ListFeedbackAsync(workspace, new FeedbackQuery(), Token),
             Merges = await store.ListMemberMergesAsync(workspace, null, 100, Token),
             Subscriptions = await store.ListWebhookSubscriptionsAsync(workspace, Token),
             Deliveries = (await store.ListWebhookDeliveriesAsync(workspace, null, 1000, Token)).OrderBy(delivery => delivery.Id.ToString(), StringComparer.Ordinal),

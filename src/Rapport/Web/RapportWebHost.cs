@@ -6,6 +6,7 @@ using Rapport.Core;
 using Rapport.Storage;
 using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
+using Rapport.Web.Feedback;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -77,6 +78,7 @@ internal static class RapportWebHost
         app.MapCommunityEndpoints();
         app.MapContentEndpoints();
         app.MapDocsGapEndpoints();
+        app.MapFeedbackEndpoints();
         app.MapLinkEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();

@@ -30,6 +30,12 @@ public abstract partial class SqlStore
         WHERE workspace_id = $1 AND id = $2
         """;
 
+    private const string UpsertText =
+        """
+        INSERT INTO content_texts (workspace_id, content_id, body, updated_at) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (workspace_id, content_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at
+        """;
+
     private const int ContentWriteAttempts = 5;
 
     public async Task<ContentItem> AddContentAsync(Workspace workspace, ContentFields fields, CancellationToken cancellationToken)
@@ -128,6 +134,7 @@ public abstract partial class SqlStore
                 if (match is { } id && byId.TryGetValue(id, out var current))
                 {
                     var changed = fields.ApplyTo(current, now);
+                    AddText(id);
                     if (SameContent(changed, current))
                     {
                         unchanged++;
@@ -149,7 +156,17 @@ public abstract partial class SqlStore
                     }
 
                     statements.Add((InsertContent, ContentParameters(workspace, item, imported.SourceKey)));
+                    AddText(item.Id);
                     added++;
+                }
+
+                // The text goes with every import, changed or not: it is not part of the item's fields.
+                void AddText(long contentId)
+                {
+                    if (imported.Text is { } text)
+                    {
+                        statements.Add((UpsertText, [workspace.Id, contentId, text, now]));
+                    }
                 }
             }
 

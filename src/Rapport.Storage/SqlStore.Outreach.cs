@@ -9,7 +9,8 @@ namespace Rapport.Storage;
 public abstract partial class SqlStore
 {
     private const string TaskColumns =
-        "t.id, t.reason, {0}, t.snoozed_until, t.assignee, i.member_id, t.stage, t.episode_at, t.last_activity_at, t.created_at, t.updated_at";
+        "t.id, t.reason, {0}, t.snoozed_until, t.assignee, i.member_id, t.stage, t.episode_at, t.last_activity_at, t.created_at, t.updated_at, " +
+        "(SELECT f.title FROM feedback_items f WHERE f.workspace_id = t.workspace_id AND f.id = t.feedback_id)";
 
     /// <summary>A snoozed task whose date has passed is open again, without anyone having to touch it.</summary>
     private const string EffectiveStatus = "CASE WHEN t.status = 'snoozed' AND t.snoozed_until <= {0} THEN 'open' ELSE t.status END";
@@ -135,7 +136,7 @@ public abstract partial class SqlStore
                 OutreachStatuses.TryParse(reader.GetString(2), out var status) ? status.Value : OutreachStatus.Open,
                 ReadTime(reader, 3), ReadText(reader, 4), reader.GetInt64(5),
                 reader.IsDBNull(6) ? null : (JourneyStage)reader.GetInt32(6), ReadTime(reader, 7)!.Value, ReadTime(reader, 8),
-                ReadTime(reader, 9)!.Value, ReadTime(reader, 10)!.Value));
+                ReadTime(reader, 9)!.Value, ReadTime(reader, 10)!.Value, ReadText(reader, 11)));
         }
 
         return rows;
@@ -199,7 +200,7 @@ public abstract partial class SqlStore
 
             var (traits, _) = details[row.MemberId];
             var name = MemberDisplayName.FromTraits(traits);
-            var facts = new OutreachMessageFacts(MemberDisplayName.FirstNameFromTraits(traits), name, row.Stage, row.LastActivityAt, question.Title);
+            var facts = new OutreachMessageFacts(MemberDisplayName.FirstNameFromTraits(traits), name, row.Stage, row.LastActivityAt, question.Title, row.Feedback);
             tasks.Add(new OutreachTask(
                 row.Id, row.Reason, row.Status, row.Status == OutreachStatus.Snoozed ? row.SnoozedUntil : null, row.Assignee, row.MemberId, name,
                 identities[row.MemberId], row.Stage,
@@ -244,5 +245,5 @@ public abstract partial class SqlStore
 
     private sealed record TaskRow(
         long Id, OutreachReason Reason, OutreachStatus Status, DateTime? SnoozedUntil, string? Assignee, long MemberId, JourneyStage? Stage,
-        DateTime EpisodeAt, DateTime? LastActivityAt, DateTime CreatedAt, DateTime UpdatedAt);
+        DateTime EpisodeAt, DateTime? LastActivityAt, DateTime CreatedAt, DateTime UpdatedAt, string? Feedback);
 }

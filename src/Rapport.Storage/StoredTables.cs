@@ -113,7 +113,7 @@ public static class StoredTables
             new("episode_at", StoredColumnType.Timestamp), new("stage", StoredColumnType.Integer),
             new("last_activity_at", StoredColumnType.Timestamp), new("status", StoredColumnType.Text),
             new("snoozed_until", StoredColumnType.Timestamp), new("assignee", StoredColumnType.Text), new("refresh_id", StoredColumnType.Bigint),
-            new("created_at", StoredColumnType.Timestamp), new("updated_at", StoredColumnType.Timestamp),
+            new("created_at", StoredColumnType.Timestamp), new("updated_at", StoredColumnType.Timestamp), new("feedback_id", StoredColumnType.Bigint),
         ]),
         ("outreach_notes",
         [
@@ -191,6 +191,20 @@ public static class StoredTables
         [
             new("id", StoredColumnType.Uuid), new("occurred_at", StoredColumnType.Timestamp), new("actor", StoredColumnType.Text),
             new("action", StoredColumnType.Text), new("target", StoredColumnType.Text), new("detail", StoredColumnType.Text),
+        ]),
+        ("content_texts", [new("content_id", StoredColumnType.Bigint), new("body", StoredColumnType.Text), new("updated_at", StoredColumnType.Timestamp)]),
+        ("feedback_items",
+        [
+            new("id", StoredColumnType.Bigint), new("title", StoredColumnType.Text), new("body", StoredColumnType.Text), new("kind", StoredColumnType.Text),
+            new("area", StoredColumnType.Text), new("status", StoredColumnType.Text), new("tracker_url", StoredColumnType.Text),
+            new("source", StoredColumnType.Text), new("source_message_id", StoredColumnType.Text), new("organizations", StoredColumnType.Json),
+            new("created_by", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp), new("updated_at", StoredColumnType.Timestamp),
+            new("shipped_at", StoredColumnType.Timestamp),
+        ]),
+        ("feedback_voters",
+        [
+            new("feedback_id", StoredColumnType.Bigint), new("identity_id", StoredColumnType.Bigint), new("role", StoredColumnType.Text),
+            new("message_id", StoredColumnType.Text), new("added_by", StoredColumnType.Text), new("added_at", StoredColumnType.Timestamp),
         ]),
     ];
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Community;
 using Rapport.Core.Content;
+using Rapport.Core.Feedback;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
@@ -126,6 +127,9 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         // An erased developer leaves a salted suppression entry and an audit entry, which travel with the workspace.
         await IngestAsync(original, workspace, ["""{"type":"identify","messageId":"forget-1","userId":"forget-me","timestamp":"2026-03-01T10:00:00Z"}"""]);
         Assert.NotNull(await original.EraseMemberAsync(workspace, Identity.Parse("user:forget-me"), "devrel@example.com", Token));
+        var feedback = await original.AddFeedbackAsync(workspace, new FeedbackDraft("Webhooks for merges", FeedbackKind.Feature, Area: "webhooks",
+            RaisedBy: [Identity.Parse("user:7")], Organizations: ["Acme"]), "devrel@example.com", Token);
+        await original.UpdateFeedbackAsync(workspace, feedback.Id, new FeedbackUpdate(FeedbackStatus.Shipped), "devrel@example.com", Token);
         Clock.Advance(TimeSpan.FromDays(1));
 
         var postgres = await OpenPostgresAsync();
@@ -261,6 +265,7 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Grants = grants,
             GitHubSecret = await store.GetWebhookSecretAsync(workspace, "github", Token),
             Suggestions = suggestions,
+            Feedback = await store.ListFeedbackAsync(workspace, new FeedbackQuery(), Token),
             Merges = await store.ListMemberMergesAsync(workspace, null, 100, Token),
             Subscriptions = await store.ListWebhookSubscriptionsAsync(workspace, Token),
             Deliveries = (await store.ListWebhookDeliveriesAsync(workspace, null, 1000, Token)).OrderBy(delivery => delivery.Id.ToString(), StringComparer.Ordinal),
@@ -304,6 +309,8 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Reuse = ReuseKind.Syndication,
             EffortHours = 0.5,
         }, Token);
+        await store.ImportContentAsync(workspace, "markdown",
+            [new ImportedContent("markdown:quickstart.md", new ContentFields { Kind = ContentKind.DocsPage, Title = "Quickstart" }) { Text = "Install the SDK." }], Token);
         await store.CreateLinkAsync(workspace, "https://example.com/docs/quickstart", post.Id, "dzone", "launch", Token);
         await store.ReplaceVideoReachAsync(workspace, [new VideoReachRow("abc123", "Advertising", "SDKs in CI", 38_500, 192_500)], Token);
         await store.ReplacePageReachAsync(workspace, "log-1", [new PageReachRow("https://example.com/blog/sdks-in-ci", new DateOnly(2026, 3, 2), 10, 8, 7, 5, 4, 1)], Token);

@@ -18,7 +18,9 @@ public sealed partial record MarkdownPage(string RelativePath, bool HasFrontMatt
     public static MarkdownPage Read(string relativePath, string text, ContentKind kind, string? channel, ChannelParty? party, Uri? baseUrl)
     {
         var front = FrontMatter.Parse(text);
-        if (ReferenceEquals(front, FrontMatter.Empty))
+        // Docs sites (MkDocs, many Docusaurus pages) often have no front matter, only a heading: as docs pages they
+        // are pages; on a blog such a file is a README.
+        if (ReferenceEquals(front, FrontMatter.Empty) && (kind != ContentKind.DocsPage || FirstHeading(text) is null))
         {
             return new MarkdownPage(relativePath, HasFrontMatter: false, IsDraft: false, Content: null);
         }
@@ -56,7 +58,8 @@ public sealed partial record MarkdownPage(string RelativePath, bool HasFrontMatt
             Tags = front.List(words: true, "tags", "categories"),
             Description = front.Text("description", "summary"),
         };
-        return new MarkdownPage(relativePath, HasFrontMatter: true, draft, new ImportedContent("markdown:" + (canonical ?? relativePath), content));
+        return new MarkdownPage(relativePath, HasFrontMatter: true, draft,
+            new ImportedContent("markdown:" + (canonical ?? relativePath), content) { Text = Body(text) });
     }
 
     /// <summary>
@@ -93,6 +96,25 @@ public sealed partial record MarkdownPage(string RelativePath, bool HasFrontMatt
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.UtcDateTime : null;
+    }
+
+    /// <summary>The text after the front matter: what the page says, kept for the docs-gap analysis.</summary>
+    public static string Body(string text)
+    {
+        var lines = text.TrimStart('\uFEFF').Split('\n');
+        var fence = lines[0].TrimEnd();
+        if (fence is "---" or "+++")
+        {
+            for (var i = 1; i < lines.Length; i++)
+            {
+                if (lines[i].TrimEnd() == fence)
+                {
+                    return string.Join('\n', lines[(i + 1)..]).Trim();
+                }
+            }
+        }
+
+        return text.Trim();
     }
 
     private static string? FirstHeading(string text) =>

@@ -18,6 +18,7 @@ public sealed class MessageTemplate
         ["stage"] = "the developer's journey stage (learn)",
         ["stageAction"] = "what the developer was doing at that stage (the getting-started guide)",
         ["question"] = "the unanswered question's title, or \"your question\"",
+        ["feedback"] = "the title of the feedback that shipped, in quotes",
         ["lastActivity"] = "the date of the developer's last activity (2026-03-01)",
         ["daysQuiet"] = "whole days since the developer's last activity",
     };

@@ -14,4 +14,7 @@ public enum OutreachReason
 
     /// <summary>An active member whose recent advocacy makes them a hero candidate.</summary>
     HeroCandidate,
+
+    /// <summary>Raised or upvoted feedback that has shipped: tell them (docs/feedback.md).</summary>
+    FeedbackShipped,
 }

@@ -6,7 +6,7 @@ namespace Rapport.Core.Outreach;
 public static class OutreachReasons
 {
     public static IReadOnlyList<OutreachReason> All { get; } =
-        [OutreachReason.Stalled, OutreachReason.UnansweredQuestion, OutreachReason.HeroQuiet, OutreachReason.HeroCandidate];
+        [OutreachReason.Stalled, OutreachReason.UnansweredQuestion, OutreachReason.HeroQuiet, OutreachReason.HeroCandidate, OutreachReason.FeedbackShipped];
 
     public static string Name(OutreachReason reason) => reason switch
     {
@@ -14,6 +14,7 @@ public static class OutreachReasons
         OutreachReason.UnansweredQuestion => "unanswered_question",
         OutreachReason.HeroQuiet => "hero_quiet",
         OutreachReason.HeroCandidate => "hero_candidate",
+        OutreachReason.FeedbackShipped => "feedback_shipped",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 

@@ -53,6 +53,8 @@ public sealed record OutreachRules
             "Hey {firstName}, we have not seen you around {product} for a while and we miss you. Is there anything we could do better?"),
         [OutreachReason.HeroCandidate] = new(
             "Hey {firstName}, thank you for everything you share about {product}! Would you like to join our hero program?"),
+        [OutreachReason.FeedbackShipped] = new(
+            "Hey {firstName}, you asked for {feedback} — it shipped! Thank you for telling us. Would you like a hand trying it?"),
     };
 
     public bool IsQuestion(string activityType) => QuestionTypes.Any(pattern => pattern.Matches(activityType));
@@ -69,6 +71,7 @@ public sealed record OutreachRules
             ["stage"] = stage,
             ["stageAction"] = facts.Stage is { } at ? StageActions.GetValueOrDefault(at, stage!) : "the start",
             ["question"] = string.IsNullOrWhiteSpace(facts.Question) ? "your question" : $"your question \"{facts.Question.Trim()}\"",
+            ["feedback"] = string.IsNullOrWhiteSpace(facts.Feedback) ? "a change" : $"\"{facts.Feedback.Trim()}\"",
             ["lastActivity"] = facts.LastActivity?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["daysQuiet"] = facts.LastActivity is { } last
                 ? ((int)Math.Floor((now - last).TotalDays)).ToString(System.Globalization.CultureInfo.InvariantCulture)

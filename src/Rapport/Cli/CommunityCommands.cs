@@ -19,7 +19,7 @@ internal static class CommunityCommands
         {
             Set(runner), Show(runner), List(runner, "heroes", CommunityList.Heroes, "Heroes, by score or by nomination, highest score first"),
             List(runner, "candidates", CommunityList.Candidates, "Active members whose recent advocacy makes them hero candidates"),
-            Hero(runner), Recognize(runner), Recognitions(runner),
+            Hero(runner), Recognize(runner), Recognitions(runner), PulseCommand.Create(runner),
         };
         return community;
     }

@@ -41,7 +41,7 @@ internal static class OutreachCommands
     private static Command List(CommandRunner runner)
     {
         var status = new Option<string?>("--status") { Description = "open, snoozed, done or dismissed" };
-        var reason = new Option<string?>("--reason") { Description = "stalled, unanswered_question, hero_quiet or hero_candidate" };
+        var reason = new Option<string?>("--reason") { Description = "stalled, unanswered_question, hero_quiet, hero_candidate or feedback_shipped" };
         var assignee = new Option<string?>("--assignee") { Description = "Only tasks assigned to this person" };
         var member = new Option<string?>("--member") { Description = "Only this developer's tasks (kind:value)" };
         var limit = new Option<int>("--limit") { Description = "At most this many (default 100)", DefaultValueFactory = _ => 100 };

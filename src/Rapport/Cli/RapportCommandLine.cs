@@ -21,6 +21,7 @@ internal static class RapportCommandLine
             OrganizationCommands.Create(runner),
             CommunityCommands.Create(runner),
             OutreachCommands.Create(runner),
+            FeedbackCommands.Create(runner),
             ContentCommands.Create(runner),
             LinkCommands.Create(runner),
             StatsCommand.Create(runner),

@@ -48,7 +48,7 @@ internal static class ReportCommands
             return 0;
         });
 
-        var report = new Command("report", "Reports") { funnel, Levels(runner) };
+        var report = new Command("report", "Reports") { funnel, Levels(runner), DocsGapCommands.Create(runner) };
         foreach (var command in ReachReportCommands.Create(runner))
         {
             report.Subcommands.Add(command);

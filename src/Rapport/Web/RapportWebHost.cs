@@ -8,6 +8,7 @@ using Rapport.Web.Access;
 using Rapport.Web.Beacons;
 using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
+using Rapport.Web.Feedback;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -81,6 +82,8 @@ internal static class RapportWebHost
         app.MapOrganizationEndpoints();
         app.MapCommunityEndpoints();
         app.MapContentEndpoints();
+        app.MapDocsGapEndpoints();
+        app.MapFeedbackEndpoints();
         app.MapLinkEndpoints();
         app.MapBeaconEndpoints();
         app.MapSegmentEndpoints();

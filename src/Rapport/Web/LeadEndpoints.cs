@@ -3,9 +3,9 @@ using Rapport.Core.Leads;
 using Rapport.Core.Users;
 using Rapport.Leads;
 using Rapport.Storage;
+using Rapport.Web.Access;
 using Rapport.Web.Dashboard;
 using Rapport.Webhooks;
-using Rapport.Web.Access;
 
 namespace Rapport.Web;
 

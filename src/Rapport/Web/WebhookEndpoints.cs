@@ -1,8 +1,8 @@
 using Rapport.Core.Users;
 using Rapport.Core.Webhooks;
 using Rapport.Storage;
-using Rapport.Webhooks;
 using Rapport.Web.Access;
+using Rapport.Webhooks;
 
 namespace Rapport.Web;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Net.Http.Headers;
+using System.Text;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Users;
 using Rapport.Storage;

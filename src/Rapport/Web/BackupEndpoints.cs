@@ -1,5 +1,6 @@
 using Rapport.Core.ApiKeys;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -10,7 +11,11 @@ namespace Rapport.Web;
 internal static class BackupEndpoints
 {
     public static void MapBackupEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/v1/backup", BackupAsync).WithName("Backup");
+        app.MapPost("/api/v1/backup", BackupAsync)
+            .WithName("Backup")
+            .WithSummary("Stream a consistent copy of the DuckDB store.")
+            .RequiresAccess(RouteAccess.Owner)
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream");
 
     private static async Task BackupAsync(
         HttpContext context, IRapportStore store, WriteKeyAuthenticator keys, TimeProvider clock, CancellationToken cancellationToken)

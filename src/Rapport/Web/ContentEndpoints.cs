@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Content;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -14,10 +15,22 @@ internal static class ContentEndpoints
     public static void MapContentEndpoints(this IEndpointRouteBuilder app)
     {
         var content = app.MapGroup("/api/v1/content");
-        content.MapGet("/", ListAsync).WithName("ListContent");
-        content.MapGet("/{id:long}", GetAsync).WithName("GetContent");
-        content.MapPost("/", AddAsync).WithName("AddContent");
-        content.MapPatch("/{id:long}", EditAsync).WithName("EditContent");
+        content.MapGet("/", ListAsync)
+            .WithName("ListContent")
+            .WithSummary("The content catalog, filtered by kind, channel, tag or search.")
+            .RequiresAccess(RouteAccess.Viewer);
+        content.MapGet("/{id:long}", GetAsync)
+            .WithName("GetContent")
+            .WithSummary("One content item and its reuse tree.")
+            .RequiresAccess(RouteAccess.Viewer);
+        content.MapPost("/", AddAsync)
+            .WithName("AddContent")
+            .WithSummary("Add an item to the content catalog.")
+            .RequiresAccess(RouteAccess.Editor);
+        content.MapPatch("/{id:long}", EditAsync)
+            .WithName("EditContent")
+            .WithSummary("Change the given fields of a content item.")
+            .RequiresAccess(RouteAccess.Editor);
     }
 
     private static async Task<Ok<IReadOnlyList<ContentItem>>> ListAsync(

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Rapport.Connectors.GitHub;
 using Rapport.Connectors.Segment;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -18,7 +19,10 @@ internal static class GitHubHookEndpoints
     public const int MaxBodyBytes = 25 * 1024 * 1024;
 
     public static void MapGitHubHookEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/hooks/github/{workspace}", ReceiveAsync).WithTags("Ingest").WithName("GitHubWebhook");
+        app.MapPost("/hooks/github/{workspace}", ReceiveAsync).WithTags("Ingest")
+            .WithName("GitHubWebhook")
+            .WithSummary("Receive a signed GitHub webhook delivery for a workspace.")
+            .RequiresAccess(RouteAccess.Signed);
 
     private static async Task<Results<Ok<GitHubHookResult>, ProblemHttpResult>> ReceiveAsync(
         string workspace, HttpRequest request, IRapportStore store, IngestQueue queue, TimeProvider clock, CancellationToken cancellationToken)

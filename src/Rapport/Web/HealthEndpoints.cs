@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -11,8 +12,16 @@ internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => TypedResults.Text("ok")).WithName("Health");
-        app.MapGet("/readyz", GetReadinessAsync).WithName("Readiness");
+        app.MapGet("/healthz", () => TypedResults.Text("ok"))
+            .WithName("Health")
+            .WithSummary("Answer ok while the server runs (a liveness probe).")
+            .RequiresAccess(RouteAccess.Public)
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+        app.MapGet("/readyz", GetReadinessAsync)
+            .WithName("Readiness")
+            .WithSummary("Tell whether the store answers and its schema is current (a readiness probe).")
+            .RequiresAccess(RouteAccess.Public)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Results<Ok<Readiness>, ProblemHttpResult>> GetReadinessAsync(IRapportStore store, CancellationToken cancellationToken)

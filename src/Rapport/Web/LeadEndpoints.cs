@@ -3,7 +3,9 @@ using Rapport.Core.Leads;
 using Rapport.Core.Users;
 using Rapport.Leads;
 using Rapport.Storage;
+using Rapport.Web.Access;
 using Rapport.Web.Dashboard;
+using Rapport.Web.OpenApi;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -14,13 +16,38 @@ internal static class LeadEndpoints
     public static void MapLeadEndpoints(this IEndpointRouteBuilder app)
     {
         var leads = app.MapGroup("/api/v1/leads");
-        leads.MapGet("/", ListAsync).WithName("ListLeads");
-        leads.MapGet("/{id:long}", GetAsync).WithName("GetLead");
-        leads.MapPatch("/{id:long}", UpdateAsync).WithName("UpdateLead");
-        leads.MapPost("/refresh", RefreshAsync).WithName("RefreshLeads");
-        leads.MapGet("/export.csv", ExportAsync).WithName("ExportLeads");
-        leads.MapGet("/criteria", GetCriteriaAsync).WithName("GetLeadCriteria");
-        leads.MapPut("/criteria", SetCriteriaAsync).WithName("SetLeadCriteria");
+        leads.MapGet("/", ListAsync)
+            .WithName("ListLeads")
+            .WithSummary("List the workspace's leads, newest first.")
+            .RequiresAccess(RouteAccess.Viewer);
+        leads.MapGet("/{id:long}", GetAsync)
+            .WithName("GetLead")
+            .WithSummary("One lead, with its status history.")
+            .RequiresAccess(RouteAccess.Viewer);
+        leads.MapPatch("/{id:long}", UpdateAsync)
+            .WithName("UpdateLead")
+            .WithSummary("Set a lead's status, with a note.")
+            .RequiresAccess(RouteAccess.Editor);
+        leads.MapPost("/refresh", RefreshAsync)
+            .WithName("RefreshLeads")
+            .WithSummary("Find new DevRel-qualified leads and lapse those that no longer qualify.")
+            .RequiresAccess(RouteAccess.Editor);
+        leads.MapGet("/export.csv", ExportAsync)
+            .WithName("ExportLeads")
+            .WithSummary("The leads as CSV.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .Produces<string>(StatusCodes.Status200OK, CsvFile.ContentType);
+        leads.MapGet("/criteria", GetCriteriaAsync)
+            .WithName("GetLeadCriteria")
+            .WithSummary("The lead criteria in force.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .Produces<LeadCriteriaDocument>();
+        leads.MapPut("/criteria", SetCriteriaAsync)
+            .WithName("SetLeadCriteria")
+            .WithSummary("Replace the lead criteria.")
+            .RequiresAccess(RouteAccess.Owner)
+            .DescribesBody<LeadCriteriaDocument>()
+            .Produces<LeadCriteriaDocument>();
     }
 
     private static async Task<Ok<IReadOnlyList<Lead>>> ListAsync(

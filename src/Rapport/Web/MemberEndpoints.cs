@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Rapport.Core.Identities;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -10,10 +10,13 @@ internal static class MemberEndpoints
     public static void MapMemberEndpoints(this IEndpointRouteBuilder app)
     {
         var members = app.MapGroup("/api/v1/members");
-        members.MapGet("/{identity}", GetMemberAsync).WithName("GetMember");
+        members.MapGet("/{identity}", GetMemberAsync)
+            .WithName("GetMember")
+            .WithSummary("One developer, found by any of their identities, with their community level.")
+            .RequiresAccess(RouteAccess.Viewer);
     }
 
-    private static async Task<Ok<JsonObject>> GetMemberAsync(
+    private static async Task<Ok<MemberDocument>> GetMemberAsync(
         IRapportStore store, WorkspaceResolver workspaces, string identity, string? workspace, CancellationToken cancellationToken)
     {
         if (!Identity.TryParse(identity, out var parsed, out var reason))

@@ -1,6 +1,7 @@
 using Rapport.Core.Identities;
 using Rapport.Core.Members;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -13,21 +14,45 @@ internal static class MergeEndpoints
     public static void MapMergeEndpoints(this IEndpointRouteBuilder app)
     {
         var members = app.MapGroup("/api/v1/members");
-        members.MapGet("/suggestions", ListSuggestionsAsync).WithName("ListMergeSuggestions");
-        members.MapPost("/suggestions/refresh", RefreshSuggestionsAsync).WithName("RefreshMergeSuggestions");
-        members.MapPost("/suggestions/{id:long}/accept", AcceptSuggestionAsync).WithName("AcceptMergeSuggestion");
-        members.MapPost("/suggestions/{id:long}/dismiss", DismissSuggestionAsync).WithName("DismissMergeSuggestion");
-        members.MapPost("/merge", MergeAsync).WithName("MergeMembers");
-        members.MapPost("/unmerge", UnmergeAsync).WithName("UnmergeIdentity");
-        members.MapGet("/merges", ListMergesAsync).WithName("ListMemberMerges");
-        members.MapPost("/merges/{id:long}/undo", UndoMergeAsync).WithName("UndoMerge");
+        members.MapGet("/suggestions", ListSuggestionsAsync)
+            .WithName("ListMergeSuggestions")
+            .WithSummary("Suggested merges of developers who look like one person, surest first.")
+            .RequiresAccess(RouteAccess.Viewer);
+        members.MapPost("/suggestions/refresh", RefreshSuggestionsAsync)
+            .WithName("RefreshMergeSuggestions")
+            .WithSummary("Look for new merge suggestions and store them.")
+            .RequiresAccess(RouteAccess.Editor);
+        members.MapPost("/suggestions/{id:long}/accept", AcceptSuggestionAsync)
+            .WithName("AcceptMergeSuggestion")
+            .WithSummary("Accept a merge suggestion: merge the two developers.")
+            .RequiresAccess(RouteAccess.Editor);
+        members.MapPost("/suggestions/{id:long}/dismiss", DismissSuggestionAsync)
+            .WithName("DismissMergeSuggestion")
+            .WithSummary("Dismiss a merge suggestion so that it is not suggested again.")
+            .RequiresAccess(RouteAccess.Editor);
+        members.MapPost("/merge", MergeAsync)
+            .WithName("MergeMembers")
+            .WithSummary("Merge the developers of two identities into one.")
+            .RequiresAccess(RouteAccess.Editor);
+        members.MapPost("/unmerge", UnmergeAsync)
+            .WithName("UnmergeIdentity")
+            .WithSummary("Split one identity out of its developer into a new developer.")
+            .RequiresAccess(RouteAccess.Editor);
+        members.MapGet("/merges", ListMergesAsync)
+            .WithName("ListMemberMerges")
+            .WithSummary("Merges, newest first, of everyone or of one developer.")
+            .RequiresAccess(RouteAccess.Viewer);
+        members.MapPost("/merges/{id:long}/undo", UndoMergeAsync)
+            .WithName("UndoMerge")
+            .WithSummary("Undo a merge made by hand.")
+            .RequiresAccess(RouteAccess.Editor);
     }
 
     /// <summary>A merge asked for over HTTP: two identities, <c>kind:value</c>, and why.</summary>
-    internal sealed record MergeRequest(string? Identity, string? Other, string? Reason);
+    internal sealed record MergeRequest(string? Identity, string? Other, string? Reason = null);
 
     /// <summary>An unmerge asked for over HTTP: the identity to split out, and why.</summary>
-    internal sealed record UnmergeRequest(string? Identity, string? Reason);
+    internal sealed record UnmergeRequest(string? Identity, string? Reason = null);
 
     /// <summary>How many new suggestions a refresh stored.</summary>
     internal sealed record RefreshResult(int Found);

@@ -1,5 +1,6 @@
 using Rapport.Core.Members;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -7,7 +8,10 @@ namespace Rapport.Web;
 internal static class OrganizationEndpoints
 {
     public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/organizations", ListAsync).WithName("ListOrganizations");
+        app.MapGet("/api/v1/organizations", ListAsync)
+            .WithName("ListOrganizations")
+            .WithSummary("Organizations, largest first.")
+            .RequiresAccess(RouteAccess.Viewer);
 
     private static async Task<Ok<IReadOnlyList<OrganizationSummary>>> ListAsync(
         IRapportStore store, WorkspaceResolver workspaces, string? workspace, CancellationToken cancellationToken) =>

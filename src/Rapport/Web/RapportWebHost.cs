@@ -6,6 +6,7 @@ using Rapport.Core;
 using Rapport.Storage;
 using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
+using Rapport.Web.OpenApi;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -60,6 +61,7 @@ internal static class RapportWebHost
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
         builder.Services.AddDashboard(store);
+        builder.Services.AddRapportOpenApi();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<RapportMetrics>();
         builder.Services.AddHostedService<StoreSizeProbe>();
@@ -69,6 +71,7 @@ internal static class RapportWebHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDashboard();
+        app.MapRapportOpenApi();
         app.MapHealthEndpoints();
         app.MapReportEndpoints();
         app.MapMemberEndpoints();
@@ -84,7 +87,8 @@ internal static class RapportWebHost
         app.MapBackupEndpoints();
         if (settings.Server.PrometheusMetrics)
         {
-            app.MapPrometheusScrapingEndpoint("/metrics");
+            // Prometheus's text format for a scraper, not part of the API the OpenAPI document describes.
+            app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
         }
 
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.Serving(

@@ -2,6 +2,7 @@ using Rapport.Core.Funnel;
 using Rapport.Core.Reach;
 using Rapport.Core.Reports;
 using Rapport.Storage;
+using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
@@ -11,9 +12,18 @@ internal static class ReportEndpoints
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/v1/reports");
-        reports.MapGet("/funnel", GetFunnelAsync).WithName("GetFunnel");
-        reports.MapGet("/content", GetContentReachAsync).WithName("GetContentReach");
-        reports.MapGet("/channels", GetChannelReachAsync).WithName("GetChannelReach");
+        reports.MapGet("/funnel", GetFunnelAsync)
+            .WithName("GetFunnel")
+            .WithSummary("The developer journey funnel: developers per stage and conversion between stages.")
+            .RequiresAccess(RouteAccess.Viewer);
+        reports.MapGet("/content", GetContentReachAsync)
+            .WithName("GetContentReach")
+            .WithSummary("Validated reach per content item, or per reuse tree.")
+            .RequiresAccess(RouteAccess.Viewer);
+        reports.MapGet("/channels", GetChannelReachAsync)
+            .WithName("GetChannelReach")
+            .WithSummary("Validated reach per channel.")
+            .RequiresAccess(RouteAccess.Viewer);
     }
 
     private static async Task<Ok<IReadOnlyList<ContentReach>>> GetContentReachAsync(

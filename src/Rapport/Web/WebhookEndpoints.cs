@@ -1,6 +1,7 @@
 using Rapport.Core.Users;
 using Rapport.Core.Webhooks;
 using Rapport.Storage;
+using Rapport.Web.Access;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -11,11 +12,26 @@ internal static class WebhookEndpoints
     public static void MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         var webhooks = app.MapGroup("/api/v1/webhooks");
-        webhooks.MapGet("/", ListAsync).WithName("ListWebhooks");
-        webhooks.MapPost("/", AddAsync).WithName("AddWebhook");
-        webhooks.MapDelete("/{id:long}", RemoveAsync).WithName("RemoveWebhook");
-        webhooks.MapPost("/{id:long}/test", TestAsync).WithName("TestWebhook");
-        webhooks.MapGet("/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries");
+        webhooks.MapGet("/", ListAsync)
+            .WithName("ListWebhooks")
+            .WithSummary("The outbound webhook subscriptions, without their secrets.")
+            .RequiresAccess(RouteAccess.Owner);
+        webhooks.MapPost("/", AddAsync)
+            .WithName("AddWebhook")
+            .WithSummary("Subscribe a URL to events; the answer holds the signing secret, shown only once.")
+            .RequiresAccess(RouteAccess.Owner);
+        webhooks.MapDelete("/{id:long}", RemoveAsync)
+            .WithName("RemoveWebhook")
+            .WithSummary("Remove a webhook subscription and cancel its unsent deliveries.")
+            .RequiresAccess(RouteAccess.Owner);
+        webhooks.MapPost("/{id:long}/test", TestAsync)
+            .WithName("TestWebhook")
+            .WithSummary("Send a ping to a webhook now and report how it went.")
+            .RequiresAccess(RouteAccess.Owner);
+        webhooks.MapGet("/deliveries", DeliveriesAsync)
+            .WithName("ListWebhookDeliveries")
+            .WithSummary("The webhook delivery log, newest first, with each delivery's attempts.")
+            .RequiresAccess(RouteAccess.Owner);
     }
 
     private static async Task<Ok<IReadOnlyList<WebhookSubscription>>> ListAsync(

@@ -4,6 +4,8 @@ using Rapport.Core.Identities;
 using Rapport.Core.Outreach;
 using Rapport.Core.Workspaces;
 using Rapport.Storage;
+using Rapport.Web.Access;
+using Rapport.Web.OpenApi;
 
 namespace Rapport.Web.Community;
 
@@ -16,24 +18,62 @@ internal static class CommunityEndpoints
 {
     public static void MapCommunityEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/reports/levels", GetLevelsAsync).WithName("GetLevels");
+        app.MapGet("/api/v1/reports/levels", GetLevelsAsync)
+            .WithName("GetLevels")
+            .WithSummary("Community levels now and per month, with the latest moves between levels.")
+            .RequiresAccess(RouteAccess.Viewer);
 
         var community = app.MapGroup("/api/v1/community");
-        community.MapGet("/config", GetConfigAsync).WithName("GetCommunityConfig");
-        community.MapPut("/config", SetConfigAsync).WithName("SetCommunityConfig");
+        community.MapGet("/config", GetConfigAsync)
+            .WithName("GetCommunityConfig")
+            .WithSummary("The community rules: levels, hero program and stalled-developer rules.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .Produces<CommunityConfigDocument>();
+        community.MapPut("/config", SetConfigAsync)
+            .WithName("SetCommunityConfig")
+            .WithSummary("Replace the community rules and refresh levels and the outreach queue.")
+            .RequiresAccess(RouteAccess.Owner)
+            .DescribesBody<CommunityConfigDocument>();
         community.MapGet("/heroes", (IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? offset, int? limit, CancellationToken token) =>
-            ListAsync(store, workspaces, workspace, CommunityList.Heroes, offset, limit, token)).WithName("ListHeroes");
+            ListAsync(store, workspaces, workspace, CommunityList.Heroes, offset, limit, token))
+                .WithName("ListHeroes")
+                .WithSummary("Heroes, highest score first.")
+                .RequiresAccess(RouteAccess.Viewer);
         community.MapGet("/candidates", (IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? offset, int? limit, CancellationToken token) =>
-            ListAsync(store, workspaces, workspace, CommunityList.Candidates, offset, limit, token)).WithName("ListHeroCandidates");
-        community.MapPost("/heroes", NominateAsync).WithName("NominateHero");
-        community.MapGet("/recognitions", ListRecognitionsAsync).WithName("ListRecognitions");
-        community.MapPost("/recognitions", RecognizeAsync).WithName("AddRecognition");
+            ListAsync(store, workspaces, workspace, CommunityList.Candidates, offset, limit, token))
+                .WithName("ListHeroCandidates")
+                .WithSummary("Hero candidates, highest score first.")
+                .RequiresAccess(RouteAccess.Viewer);
+        community.MapPost("/heroes", NominateAsync)
+            .WithName("NominateHero")
+            .WithSummary("Name a developer a hero by hand, or take the title away.")
+            .RequiresAccess(RouteAccess.Editor);
+        community.MapGet("/recognitions", ListRecognitionsAsync)
+            .WithName("ListRecognitions")
+            .WithSummary("The recognition log, newest first.")
+            .RequiresAccess(RouteAccess.Viewer);
+        community.MapPost("/recognitions", RecognizeAsync)
+            .WithName("AddRecognition")
+            .WithSummary("Record a recognition given to a developer.")
+            .RequiresAccess(RouteAccess.Editor);
 
         var outreach = app.MapGroup("/api/v1/outreach");
-        outreach.MapGet("", ListTasksAsync).WithName("ListOutreachTasks");
-        outreach.MapGet("/{id:long}", GetTaskAsync).WithName("GetOutreachTask");
-        outreach.MapPatch("/{id:long}", UpdateTaskAsync).WithName("UpdateOutreachTask");
-        outreach.MapPost("/refresh", RefreshAsync).WithName("RefreshOutreach");
+        outreach.MapGet("", ListTasksAsync)
+            .WithName("ListOutreachTasks")
+            .WithSummary("Outreach tasks, oldest first.")
+            .RequiresAccess(RouteAccess.Viewer);
+        outreach.MapGet("/{id:long}", GetTaskAsync)
+            .WithName("GetOutreachTask")
+            .WithSummary("One outreach task, with the developer's last activities as evidence.")
+            .RequiresAccess(RouteAccess.Viewer);
+        outreach.MapPatch("/{id:long}", UpdateTaskAsync)
+            .WithName("UpdateOutreachTask")
+            .WithSummary("Change an outreach task's status, snooze, assignee or note.")
+            .RequiresAccess(RouteAccess.Editor);
+        outreach.MapPost("/refresh", RefreshAsync)
+            .WithName("RefreshOutreach")
+            .WithSummary("Refresh levels, stalled developers and the outreach queue.")
+            .RequiresAccess(RouteAccess.Editor);
     }
 
     private static async Task<Ok<LevelReport>> GetLevelsAsync(

@@ -3,6 +3,7 @@ using Rapport.Core.ApiKeys;
 using Rapport.Core.Content;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 
 namespace Rapport.Web;
 
@@ -18,7 +19,8 @@ internal static class ContentEndpoints
         content.MapGet("/", ListAsync)
             .WithName("ListContent")
             .WithSummary("The content catalog, filtered by kind, channel, tag or search.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         content.MapGet("/{id:long}", GetAsync)
             .WithName("GetContent")
             .WithSummary("One content item and its reuse tree.")

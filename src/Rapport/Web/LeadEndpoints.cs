@@ -4,6 +4,7 @@ using Rapport.Core.Users;
 using Rapport.Leads;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 using Rapport.Web.Dashboard;
 using Rapport.Web.OpenApi;
 using Rapport.Webhooks;
@@ -19,7 +20,8 @@ internal static class LeadEndpoints
         leads.MapGet("/", ListAsync)
             .WithName("ListLeads")
             .WithSummary("List the workspace's leads, newest first.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         leads.MapGet("/{id:long}", GetAsync)
             .WithName("GetLead")
             .WithSummary("One lead, with its status history.")

@@ -2,6 +2,7 @@ using Rapport.Core.Identities;
 using Rapport.Core.Members;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 
 namespace Rapport.Web;
 
@@ -17,7 +18,8 @@ internal static class MergeEndpoints
         members.MapGet("/suggestions", ListSuggestionsAsync)
             .WithName("ListMergeSuggestions")
             .WithSummary("Suggested merges of developers who look like one person, surest first.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         members.MapPost("/suggestions/refresh", RefreshSuggestionsAsync)
             .WithName("RefreshMergeSuggestions")
             .WithSummary("Look for new merge suggestions and store them.")
@@ -41,7 +43,8 @@ internal static class MergeEndpoints
         members.MapGet("/merges", ListMergesAsync)
             .WithName("ListMemberMerges")
             .WithSummary("Merges, newest first, of everyone or of one developer.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         members.MapPost("/merges/{id:long}/undo", UndoMergeAsync)
             .WithName("UndoMerge")
             .WithSummary("Undo a merge made by hand.")

@@ -1,6 +1,7 @@
 using Rapport.Core.Members;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 
 namespace Rapport.Web;
 
@@ -11,7 +12,8 @@ internal static class OrganizationEndpoints
         app.MapGet("/api/v1/organizations", ListAsync)
             .WithName("ListOrganizations")
             .WithSummary("Organizations, largest first.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
 
     private static async Task<Ok<IReadOnlyList<OrganizationSummary>>> ListAsync(
         IRapportStore store, WorkspaceResolver workspaces, string? workspace, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using Rapport.Core.Reach;
 using Rapport.Core.Reports;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 
 namespace Rapport.Web;
 
@@ -19,11 +20,13 @@ internal static class ReportEndpoints
         reports.MapGet("/content", GetContentReachAsync)
             .WithName("GetContentReach")
             .WithSummary("Validated reach per content item, or per reuse tree.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         reports.MapGet("/channels", GetChannelReachAsync)
             .WithName("GetChannelReach")
             .WithSummary("Validated reach per channel.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
     }
 
     private static async Task<Ok<IReadOnlyList<ContentReach>>> GetContentReachAsync(

@@ -2,6 +2,7 @@ using Rapport.Core.Users;
 using Rapport.Core.Webhooks;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -15,7 +16,8 @@ internal static class WebhookEndpoints
         webhooks.MapGet("/", ListAsync)
             .WithName("ListWebhooks")
             .WithSummary("The outbound webhook subscriptions, without their secrets.")
-            .RequiresAccess(RouteAccess.Owner);
+            .RequiresAccess(RouteAccess.Owner)
+            .WithCsvExport();
         webhooks.MapPost("/", AddAsync)
             .WithName("AddWebhook")
             .WithSummary("Subscribe a URL to events; the answer holds the signing secret, shown only once.")
@@ -31,7 +33,8 @@ internal static class WebhookEndpoints
         webhooks.MapGet("/deliveries", DeliveriesAsync)
             .WithName("ListWebhookDeliveries")
             .WithSummary("The webhook delivery log, newest first, with each delivery's attempts.")
-            .RequiresAccess(RouteAccess.Owner);
+            .RequiresAccess(RouteAccess.Owner)
+            .WithCsvExport();
     }
 
     private static async Task<Ok<IReadOnlyList<WebhookSubscription>>> ListAsync(

@@ -5,6 +5,7 @@ using Rapport.Core.Outreach;
 using Rapport.Core.Workspaces;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 using Rapport.Web.OpenApi;
 
 namespace Rapport.Web.Community;
@@ -38,12 +39,14 @@ internal static class CommunityEndpoints
             ListAsync(store, workspaces, workspace, CommunityList.Heroes, offset, limit, token))
                 .WithName("ListHeroes")
                 .WithSummary("Heroes, highest score first.")
-                .RequiresAccess(RouteAccess.Viewer);
+                .RequiresAccess(RouteAccess.Viewer)
+                .WithCsvExport();
         community.MapGet("/candidates", (IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? offset, int? limit, CancellationToken token) =>
             ListAsync(store, workspaces, workspace, CommunityList.Candidates, offset, limit, token))
                 .WithName("ListHeroCandidates")
                 .WithSummary("Hero candidates, highest score first.")
-                .RequiresAccess(RouteAccess.Viewer);
+                .RequiresAccess(RouteAccess.Viewer)
+                .WithCsvExport();
         community.MapPost("/heroes", NominateAsync)
             .WithName("NominateHero")
             .WithSummary("Name a developer a hero by hand, or take the title away.")
@@ -51,7 +54,8 @@ internal static class CommunityEndpoints
         community.MapGet("/recognitions", ListRecognitionsAsync)
             .WithName("ListRecognitions")
             .WithSummary("The recognition log, newest first.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         community.MapPost("/recognitions", RecognizeAsync)
             .WithName("AddRecognition")
             .WithSummary("Record a recognition given to a developer.")
@@ -61,7 +65,8 @@ internal static class CommunityEndpoints
         outreach.MapGet("", ListTasksAsync)
             .WithName("ListOutreachTasks")
             .WithSummary("Outreach tasks, oldest first.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         outreach.MapGet("/{id:long}", GetTaskAsync)
             .WithName("GetOutreachTask")
             .WithSummary("One outreach task, with the developer's last activities as evidence.")

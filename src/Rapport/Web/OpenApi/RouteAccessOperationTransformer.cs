@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 
 namespace Rapport.Web.OpenApi;
 
@@ -38,6 +40,7 @@ internal sealed class RouteAccessOperationTransformer : IOpenApiOperationTransfo
 
         operation.Responses ??= [];
         await DescribeBodyAsync(operation, context, document, cancellationToken);
+        DescribeCsv(operation, context);
         AddExamples(operation, context);
         var parameters = operation.Parameters ?? [];
         if (operation.RequestBody is not null || parameters.Count > 0)
@@ -85,6 +88,28 @@ internal sealed class RouteAccessOperationTransformer : IOpenApiOperationTransfo
             Required = true,
             Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference(name, document) } },
         };
+    }
+
+    /// <summary>A list that also answers CSV: the <c>format</c> parameter, and <c>text/csv</c> beside the JSON.</summary>
+    private static void DescribeCsv(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<CsvListMetadata>().Any())
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "format",
+            In = ParameterLocation.Query,
+            Description = "json (the default) or csv: the same list as CSV, one row per item, nested values as JSON. `Accept: text/csv` does the same.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("json"), JsonValue.Create("csv")] },
+        });
+        if (operation.Responses!.TryGetValue("200", out var ok) && ok.Content is { } content)
+        {
+            content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
     }
 
     /// <summary>Who may call, in words, for readers of the reference page and of generated clients' documentation.</summary>

@@ -160,6 +160,25 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_reference_page_is_served_from_the_package_and_reads_the_document()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+
+        var page = await http.GetStringAsync("/api/reference/", TestContext.Current.CancellationToken);
+        var script = await http.GetAsync("/api/reference/scalar.js", TestContext.Current.CancellationToken);
+
+        Assert.Contains("<title>Rapport API</title>", page, StringComparison.Ordinal);
+        Assert.Contains("openapi/v1.json", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        var undescribed = ((IEndpointRouteBuilder)_app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.RoutePattern.RawText!.StartsWith("/openapi", StringComparison.Ordinal)
+                || endpoint.RoutePattern.RawText!.StartsWith("/api/reference", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(undescribed);
+        Assert.All(undescribed, endpoint => Assert.Equal(RouteAccess.Public, endpoint.Metadata.GetMetadata<RouteAccessMetadata>()?.Access));
+    }
+
+    [Fact]
     public void The_served_document_is_the_one_checked_in()
     {
         var served = _served.ReplaceLineEndings("\n").TrimEnd() + "\n";

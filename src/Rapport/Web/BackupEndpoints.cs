@@ -12,8 +12,10 @@ internal static class BackupEndpoints
 {
     public static void MapBackupEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/backup", BackupAsync)
-        .WithName("Backup")
-        .RequiresAccess(RouteAccess.Owner);
+            .WithName("Backup")
+            .WithSummary("Stream a consistent copy of the DuckDB store.")
+            .RequiresAccess(RouteAccess.Owner)
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream");
 
     private static async Task BackupAsync(
         HttpContext context, IRapportStore store, WriteKeyAuthenticator keys, TimeProvider clock, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Rapport.Core.ApiKeys;
 using Rapport.Core.Content;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 
 namespace Rapport.Web;
 
@@ -17,15 +18,20 @@ internal static class ContentEndpoints
         var content = app.MapGroup("/api/v1/content");
         content.MapGet("/", ListAsync)
             .WithName("ListContent")
-            .RequiresAccess(RouteAccess.Viewer);
+            .WithSummary("The content catalog, filtered by kind, channel, tag or search.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         content.MapGet("/{id:long}", GetAsync)
             .WithName("GetContent")
+            .WithSummary("One content item and its reuse tree.")
             .RequiresAccess(RouteAccess.Viewer);
         content.MapPost("/", AddAsync)
             .WithName("AddContent")
+            .WithSummary("Add an item to the content catalog.")
             .RequiresAccess(RouteAccess.Editor);
         content.MapPatch("/{id:long}", EditAsync)
             .WithName("EditContent")
+            .WithSummary("Change the given fields of a content item.")
             .RequiresAccess(RouteAccess.Editor);
     }
 

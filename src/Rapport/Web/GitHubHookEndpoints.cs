@@ -20,8 +20,9 @@ internal static class GitHubHookEndpoints
 
     public static void MapGitHubHookEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/hooks/github/{workspace}", ReceiveAsync).WithTags("Ingest")
-    .WithName("GitHubWebhook")
-    .RequiresAccess(RouteAccess.Signed);
+            .WithName("GitHubWebhook")
+            .WithSummary("Receive a signed GitHub webhook delivery for a workspace.")
+            .RequiresAccess(RouteAccess.Signed);
 
     private static async Task<Results<Ok<GitHubHookResult>, ProblemHttpResult>> ReceiveAsync(
         string workspace, HttpRequest request, IRapportStore store, IngestQueue queue, TimeProvider clock, CancellationToken cancellationToken)

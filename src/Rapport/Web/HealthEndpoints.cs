@@ -14,10 +14,14 @@ internal static class HealthEndpoints
     {
         app.MapGet("/healthz", () => TypedResults.Text("ok"))
             .WithName("Health")
-            .RequiresAccess(RouteAccess.Public);
+            .WithSummary("Answer ok while the server runs (a liveness probe).")
+            .RequiresAccess(RouteAccess.Public)
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         app.MapGet("/readyz", GetReadinessAsync)
             .WithName("Readiness")
-            .RequiresAccess(RouteAccess.Public);
+            .WithSummary("Tell whether the store answers and its schema is current (a readiness probe).")
+            .RequiresAccess(RouteAccess.Public)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Results<Ok<Readiness>, ProblemHttpResult>> GetReadinessAsync(IRapportStore store, CancellationToken cancellationToken)

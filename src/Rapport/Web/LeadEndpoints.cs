@@ -4,7 +4,9 @@ using Rapport.Core.Users;
 using Rapport.Leads;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 using Rapport.Web.Dashboard;
+using Rapport.Web.OpenApi;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -17,25 +19,37 @@ internal static class LeadEndpoints
         var leads = app.MapGroup("/api/v1/leads");
         leads.MapGet("/", ListAsync)
             .WithName("ListLeads")
-            .RequiresAccess(RouteAccess.Viewer);
+            .WithSummary("List the workspace's leads, newest first.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         leads.MapGet("/{id:long}", GetAsync)
             .WithName("GetLead")
+            .WithSummary("One lead, with its status history.")
             .RequiresAccess(RouteAccess.Viewer);
         leads.MapPatch("/{id:long}", UpdateAsync)
             .WithName("UpdateLead")
+            .WithSummary("Set a lead's status, with a note.")
             .RequiresAccess(RouteAccess.Editor);
         leads.MapPost("/refresh", RefreshAsync)
             .WithName("RefreshLeads")
+            .WithSummary("Find new DevRel-qualified leads and lapse those that no longer qualify.")
             .RequiresAccess(RouteAccess.Editor);
         leads.MapGet("/export.csv", ExportAsync)
             .WithName("ExportLeads")
-            .RequiresAccess(RouteAccess.Viewer);
+            .WithSummary("The leads as CSV.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .Produces<string>(StatusCodes.Status200OK, CsvFile.ContentType);
         leads.MapGet("/criteria", GetCriteriaAsync)
             .WithName("GetLeadCriteria")
-            .RequiresAccess(RouteAccess.Viewer);
+            .WithSummary("The lead criteria in force.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .Produces<LeadCriteriaDocument>();
         leads.MapPut("/criteria", SetCriteriaAsync)
             .WithName("SetLeadCriteria")
-            .RequiresAccess(RouteAccess.Owner);
+            .WithSummary("Replace the lead criteria.")
+            .RequiresAccess(RouteAccess.Owner)
+            .DescribesBody<LeadCriteriaDocument>()
+            .Produces<LeadCriteriaDocument>();
     }
 
     private static async Task<Ok<IReadOnlyList<Lead>>> ListAsync(

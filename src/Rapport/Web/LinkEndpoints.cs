@@ -14,10 +14,21 @@ namespace Rapport.Web;
 /// </summary>
 internal static class LinkEndpoints
 {
-    public static void MapLinkEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapMethods("/l/{slug}", ["GET", "HEAD"], FollowAsync)
-        .WithName("FollowLink")
-        .RequiresAccess(RouteAccess.Public);
+    public static void MapLinkEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/l/{slug}", FollowAsync)
+            .WithName("FollowLink")
+            .WithSummary("Follow a tracked link: record the click and redirect to the destination.")
+            .RequiresAccess(RouteAccess.Public)
+            .Produces(StatusCodes.Status302Found);
+
+        // HEAD is redirected and recorded too (as a bot); an operation of its own so that operation ids stay unique.
+        app.MapMethods("/l/{slug}", ["HEAD"], FollowAsync)
+            .WithName("CheckLink")
+            .WithSummary("Follow a tracked link with HEAD: the same redirect, the click recorded as a bot's.")
+            .RequiresAccess(RouteAccess.Public)
+            .Produces(StatusCodes.Status302Found);
+    }
 
     private static async Task<RedirectHttpResult> FollowAsync(
         string slug, HttpContext http, IRapportStore store, IngestQueue queue, LinkTraffic traffic, TimeProvider clock,

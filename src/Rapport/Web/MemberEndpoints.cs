@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Rapport.Core.Identities;
 using Rapport.Storage;
 using Rapport.Web.Access;
@@ -13,10 +12,11 @@ internal static class MemberEndpoints
         var members = app.MapGroup("/api/v1/members");
         members.MapGet("/{identity}", GetMemberAsync)
             .WithName("GetMember")
+            .WithSummary("One developer, found by any of their identities, with their community level.")
             .RequiresAccess(RouteAccess.Viewer);
     }
 
-    private static async Task<Ok<JsonObject>> GetMemberAsync(
+    private static async Task<Ok<MemberDocument>> GetMemberAsync(
         IRapportStore store, WorkspaceResolver workspaces, string identity, string? workspace, CancellationToken cancellationToken)
     {
         if (!Identity.TryParse(identity, out var parsed, out var reason))

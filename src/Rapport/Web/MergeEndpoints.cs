@@ -2,6 +2,7 @@ using Rapport.Core.Identities;
 using Rapport.Core.Members;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 
 namespace Rapport.Web;
 
@@ -16,35 +17,45 @@ internal static class MergeEndpoints
         var members = app.MapGroup("/api/v1/members");
         members.MapGet("/suggestions", ListSuggestionsAsync)
             .WithName("ListMergeSuggestions")
-            .RequiresAccess(RouteAccess.Viewer);
+            .WithSummary("Suggested merges of developers who look like one person, surest first.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         members.MapPost("/suggestions/refresh", RefreshSuggestionsAsync)
             .WithName("RefreshMergeSuggestions")
+            .WithSummary("Look for new merge suggestions and store them.")
             .RequiresAccess(RouteAccess.Editor);
         members.MapPost("/suggestions/{id:long}/accept", AcceptSuggestionAsync)
             .WithName("AcceptMergeSuggestion")
+            .WithSummary("Accept a merge suggestion: merge the two developers.")
             .RequiresAccess(RouteAccess.Editor);
         members.MapPost("/suggestions/{id:long}/dismiss", DismissSuggestionAsync)
             .WithName("DismissMergeSuggestion")
+            .WithSummary("Dismiss a merge suggestion so that it is not suggested again.")
             .RequiresAccess(RouteAccess.Editor);
         members.MapPost("/merge", MergeAsync)
             .WithName("MergeMembers")
+            .WithSummary("Merge the developers of two identities into one.")
             .RequiresAccess(RouteAccess.Editor);
         members.MapPost("/unmerge", UnmergeAsync)
             .WithName("UnmergeIdentity")
+            .WithSummary("Split one identity out of its developer into a new developer.")
             .RequiresAccess(RouteAccess.Editor);
         members.MapGet("/merges", ListMergesAsync)
             .WithName("ListMemberMerges")
-            .RequiresAccess(RouteAccess.Viewer);
+            .WithSummary("Merges, newest first, of everyone or of one developer.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         members.MapPost("/merges/{id:long}/undo", UndoMergeAsync)
             .WithName("UndoMerge")
+            .WithSummary("Undo a merge made by hand.")
             .RequiresAccess(RouteAccess.Editor);
     }
 
     /// <summary>A merge asked for over HTTP: two identities, <c>kind:value</c>, and why.</summary>
-    internal sealed record MergeRequest(string? Identity, string? Other, string? Reason);
+    internal sealed record MergeRequest(string? Identity, string? Other, string? Reason = null);
 
     /// <summary>An unmerge asked for over HTTP: the identity to split out, and why.</summary>
-    internal sealed record UnmergeRequest(string? Identity, string? Reason);
+    internal sealed record UnmergeRequest(string? Identity, string? Reason = null);
 
     /// <summary>How many new suggestions a refresh stored.</summary>
     internal sealed record RefreshResult(int Found);

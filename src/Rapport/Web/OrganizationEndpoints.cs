@@ -1,6 +1,7 @@
 using Rapport.Core.Members;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 
 namespace Rapport.Web;
 
@@ -9,8 +10,10 @@ internal static class OrganizationEndpoints
 {
     public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/organizations", ListAsync)
-        .WithName("ListOrganizations")
-        .RequiresAccess(RouteAccess.Viewer);
+            .WithName("ListOrganizations")
+            .WithSummary("Organizations, largest first.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
 
     private static async Task<Ok<IReadOnlyList<OrganizationSummary>>> ListAsync(
         IRapportStore store, WorkspaceResolver workspaces, string? workspace, CancellationToken cancellationToken) =>

@@ -9,6 +9,7 @@ using Rapport.Web.Beacons;
 using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
 using Rapport.Web.Feedback;
+using Rapport.Web.OpenApi;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -66,6 +67,7 @@ internal static class RapportWebHost
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
         builder.Services.AddDashboard(store);
+        builder.Services.AddRapportOpenApi();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<RapportMetrics>();
         builder.Services.AddHostedService<StoreSizeProbe>();
@@ -75,6 +77,7 @@ internal static class RapportWebHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDashboard();
+        app.MapRapportOpenApi();
         app.MapHealthEndpoints();
         app.MapReportEndpoints();
         app.MapMemberEndpoints();
@@ -94,10 +97,12 @@ internal static class RapportWebHost
         app.MapPrivacyEndpoints();
         if (settings.Server.PrometheusMetrics)
         {
-            // Open like the health probes: a scraper on the operator's network reads counters, never personal data.
+            // Open like the health probes: a scraper on the operator's network reads counters, never personal data. Not part of
+            // the API the OpenAPI document describes.
             app.MapPrometheusScrapingEndpoint("/metrics")
                 .WithName("Metrics")
-                .RequiresAccess(RouteAccess.Public);
+                .RequiresAccess(RouteAccess.Public)
+                .ExcludeFromDescription();
         }
 
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.Serving(

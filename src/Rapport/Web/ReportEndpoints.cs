@@ -3,6 +3,7 @@ using Rapport.Core.Reach;
 using Rapport.Core.Reports;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 
 namespace Rapport.Web;
 
@@ -14,13 +15,18 @@ internal static class ReportEndpoints
         var reports = app.MapGroup("/api/v1/reports");
         reports.MapGet("/funnel", GetFunnelAsync)
             .WithName("GetFunnel")
+            .WithSummary("The developer journey funnel: developers per stage and conversion between stages.")
             .RequiresAccess(RouteAccess.Viewer);
         reports.MapGet("/content", GetContentReachAsync)
             .WithName("GetContentReach")
-            .RequiresAccess(RouteAccess.Viewer);
+            .WithSummary("Validated reach per content item, or per reuse tree.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         reports.MapGet("/channels", GetChannelReachAsync)
             .WithName("GetChannelReach")
-            .RequiresAccess(RouteAccess.Viewer);
+            .WithSummary("Validated reach per channel.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
     }
 
     private static async Task<Ok<IReadOnlyList<ContentReach>>> GetContentReachAsync(

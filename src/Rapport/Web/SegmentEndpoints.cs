@@ -1,4 +1,5 @@
 using Rapport.Web.Access;
+using Rapport.Web.OpenApi;
 
 namespace Rapport.Web;
 
@@ -15,14 +16,18 @@ internal static class SegmentEndpoints
         var v1 = app.MapGroup("/v1").WithTags("Ingest");
         v1.MapPost("/batch", (HttpRequest request, SegmentIngest ingest, CancellationToken cancellationToken) =>
             IngestAsync(request, ingest, type: null, cancellationToken))
-            .WithName("SegmentBatch")
-            .RequiresAccess(RouteAccess.Ingest);
+                .WithName("SegmentBatch")
+                .WithSummary("Ingest a batch of Segment messages; answers once they are committed.")
+                .RequiresAccess(RouteAccess.Ingest)
+                .DescribesBody<SegmentBatchDocument>();
         foreach (var type in MessageTypes)
         {
             v1.MapPost($"/{type}", (HttpRequest request, SegmentIngest ingest, CancellationToken cancellationToken) =>
                 IngestAsync(request, ingest, type, cancellationToken))
-                .WithName($"Segment{char.ToUpperInvariant(type[0])}{type[1..]}")
-                .RequiresAccess(RouteAccess.Ingest);
+                    .WithName($"Segment{char.ToUpperInvariant(type[0])}{type[1..]}")
+                    .WithSummary($"Ingest one Segment {type} message; answers once it is committed.")
+                    .RequiresAccess(RouteAccess.Ingest)
+                .DescribesBody<SegmentMessageDocument>();
         }
     }
 

@@ -2,6 +2,7 @@ using Rapport.Core.Users;
 using Rapport.Core.Webhooks;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -14,19 +15,26 @@ internal static class WebhookEndpoints
         var webhooks = app.MapGroup("/api/v1/webhooks");
         webhooks.MapGet("/", ListAsync)
             .WithName("ListWebhooks")
-            .RequiresAccess(RouteAccess.Owner);
+            .WithSummary("The outbound webhook subscriptions, without their secrets.")
+            .RequiresAccess(RouteAccess.Owner)
+            .WithCsvExport();
         webhooks.MapPost("/", AddAsync)
             .WithName("AddWebhook")
+            .WithSummary("Subscribe a URL to events; the answer holds the signing secret, shown only once.")
             .RequiresAccess(RouteAccess.Owner);
         webhooks.MapDelete("/{id:long}", RemoveAsync)
             .WithName("RemoveWebhook")
+            .WithSummary("Remove a webhook subscription and cancel its unsent deliveries.")
             .RequiresAccess(RouteAccess.Owner);
         webhooks.MapPost("/{id:long}/test", TestAsync)
             .WithName("TestWebhook")
+            .WithSummary("Send a ping to a webhook now and report how it went.")
             .RequiresAccess(RouteAccess.Owner);
         webhooks.MapGet("/deliveries", DeliveriesAsync)
             .WithName("ListWebhookDeliveries")
-            .RequiresAccess(RouteAccess.Owner);
+            .WithSummary("The webhook delivery log, newest first, with each delivery's attempts.")
+            .RequiresAccess(RouteAccess.Owner)
+            .WithCsvExport();
     }
 
     private static async Task<Ok<IReadOnlyList<WebhookSubscription>>> ListAsync(

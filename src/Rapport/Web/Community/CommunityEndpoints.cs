@@ -5,6 +5,8 @@ using Rapport.Core.Outreach;
 using Rapport.Core.Workspaces;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
+using Rapport.Web.OpenApi;
 
 namespace Rapport.Web.Community;
 
@@ -19,45 +21,63 @@ internal static class CommunityEndpoints
     {
         app.MapGet("/api/v1/reports/levels", GetLevelsAsync)
             .WithName("GetLevels")
+            .WithSummary("Community levels now and per month, with the latest moves between levels.")
             .RequiresAccess(RouteAccess.Viewer);
 
         var community = app.MapGroup("/api/v1/community");
         community.MapGet("/config", GetConfigAsync)
             .WithName("GetCommunityConfig")
-            .RequiresAccess(RouteAccess.Viewer);
+            .WithSummary("The community rules: levels, hero program and stalled-developer rules.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .Produces<CommunityConfigDocument>();
         community.MapPut("/config", SetConfigAsync)
             .WithName("SetCommunityConfig")
-            .RequiresAccess(RouteAccess.Owner);
+            .WithSummary("Replace the community rules and refresh levels and the outreach queue.")
+            .RequiresAccess(RouteAccess.Owner)
+            .DescribesBody<CommunityConfigDocument>();
         community.MapGet("/heroes", (IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? offset, int? limit, CancellationToken token) =>
             ListAsync(store, workspaces, workspace, CommunityList.Heroes, offset, limit, token))
-            .WithName("ListHeroes")
-            .RequiresAccess(RouteAccess.Viewer);
+                .WithName("ListHeroes")
+                .WithSummary("Heroes, highest score first.")
+                .RequiresAccess(RouteAccess.Viewer)
+                .WithCsvExport();
         community.MapGet("/candidates", (IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? offset, int? limit, CancellationToken token) =>
             ListAsync(store, workspaces, workspace, CommunityList.Candidates, offset, limit, token))
-            .WithName("ListHeroCandidates")
-            .RequiresAccess(RouteAccess.Viewer);
+                .WithName("ListHeroCandidates")
+                .WithSummary("Hero candidates, highest score first.")
+                .RequiresAccess(RouteAccess.Viewer)
+                .WithCsvExport();
         community.MapPost("/heroes", NominateAsync)
             .WithName("NominateHero")
+            .WithSummary("Name a developer a hero by hand, or take the title away.")
             .RequiresAccess(RouteAccess.Editor);
         community.MapGet("/recognitions", ListRecognitionsAsync)
             .WithName("ListRecognitions")
-            .RequiresAccess(RouteAccess.Viewer);
+            .WithSummary("The recognition log, newest first.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         community.MapPost("/recognitions", RecognizeAsync)
             .WithName("AddRecognition")
+            .WithSummary("Record a recognition given to a developer.")
             .RequiresAccess(RouteAccess.Editor);
 
         var outreach = app.MapGroup("/api/v1/outreach");
         outreach.MapGet("", ListTasksAsync)
             .WithName("ListOutreachTasks")
-            .RequiresAccess(RouteAccess.Viewer);
+            .WithSummary("Outreach tasks, oldest first.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
         outreach.MapGet("/{id:long}", GetTaskAsync)
             .WithName("GetOutreachTask")
+            .WithSummary("One outreach task, with the developer's last activities as evidence.")
             .RequiresAccess(RouteAccess.Viewer);
         outreach.MapPatch("/{id:long}", UpdateTaskAsync)
             .WithName("UpdateOutreachTask")
+            .WithSummary("Change an outreach task's status, snooze, assignee or note.")
             .RequiresAccess(RouteAccess.Editor);
         outreach.MapPost("/refresh", RefreshAsync)
             .WithName("RefreshOutreach")
+            .WithSummary("Refresh levels, stalled developers and the outreach queue.")
             .RequiresAccess(RouteAccess.Editor);
     }
 

@@ -14,6 +14,9 @@ public partial interface IRapportStore
 
     Task<DevRelEvent?> GetEventAsync(Workspace workspace, long id, CancellationToken cancellationToken);
 
+    /// <summary>An event with its return and the content items that fit its audience best; <c>null</c> when there is no such event.</summary>
+    Task<EventDetail?> GetEventDetailAsync(Workspace workspace, long id, CancellationToken cancellationToken);
+
     /// <summary>Every event of the workspace, latest first.</summary>
     Task<IReadOnlyList<DevRelEvent>> ListEventsAsync(Workspace workspace, CancellationToken cancellationToken);
 

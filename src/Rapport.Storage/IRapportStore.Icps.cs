@@ -29,6 +29,9 @@ public partial interface IRapportStore
     /// <summary>For each ICP: its members, their stage distribution, and the content tagged for it (<c>NAME</c> or <c>icp:NAME</c>).</summary>
     Task<IReadOnlyList<IcpCoverage>> GetIcpCoverageAsync(Workspace workspace, CancellationToken cancellationToken);
 
+    /// <summary>The ICP file, when membership was last derived, and each ICP's coverage: what <c>rapport icp show</c> and the API show.</summary>
+    Task<IcpSummary> GetIcpSummaryAsync(Workspace workspace, CancellationToken cancellationToken);
+
     /// <summary>The funnel of the members of one ICP (all members when <paramref name="icp"/> is <c>null</c>).</summary>
     Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, string? icp, CancellationToken cancellationToken);
 }

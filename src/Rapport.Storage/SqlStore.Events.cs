@@ -86,6 +86,19 @@ public abstract partial class SqlStore
                 return events;
             }, cancellationToken);
 
+    public Task<EventDetail?> GetEventDetailAsync(Workspace workspace, long id, CancellationToken cancellationToken) =>
+        InSnapshotAsync(async () =>
+        {
+            if (await GetEventAsync(workspace, id, cancellationToken).ConfigureAwait(false) is not { } devRelEvent)
+            {
+                return null;
+            }
+
+            var facts = await GetEventFactsAsync(workspace, [devRelEvent], cancellationToken).ConfigureAwait(false);
+            var content = await ListContentAsync(workspace, cancellationToken).ConfigureAwait(false);
+            return new EventDetail(devRelEvent, EventsReport.Roi(devRelEvent, facts[0]), AudienceFit.Rank(devRelEvent.AudienceTags, content));
+        }, cancellationToken);
+
     public Task<EventsReport> GetEventsReportAsync(Workspace workspace, CancellationToken cancellationToken) =>
         InSnapshotAsync(async () =>
         {

@@ -161,6 +161,17 @@ public abstract partial class SqlStore
         ];
     }
 
+    public Task<IcpSummary> GetIcpSummaryAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        InSnapshotAsync(async () =>
+        {
+            var icps = await GetIcpsAsync(workspace, cancellationToken).ConfigureAwait(false);
+            using var definition = JsonDocument.Parse(icps.ToJson());
+            return new IcpSummary(
+                definition.RootElement.Clone(),
+                await GetIcpRefreshAsync(workspace, cancellationToken).ConfigureAwait(false),
+                await GetIcpCoverageAsync(workspace, cancellationToken).ConfigureAwait(false));
+        }, cancellationToken);
+
     private static bool TaggedFor(ContentItem item, string icp) =>
         item.Tags.Any(tag => tag == icp || tag == "icp:" + icp);
 

@@ -72,11 +72,9 @@ internal static class EventCommands
         {
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
             var id = scope.Get(showId);
-            var devRelEvent = await scope.Store.GetEventAsync(workspace, id, cancellationToken)
+            var detail = await scope.Store.GetEventDetailAsync(workspace, id, cancellationToken)
                 ?? throw new CliException($"there is no event {id} in workspace '{workspace.Slug}'");
-            var facts = await scope.Store.GetEventFactsAsync(workspace, [devRelEvent], cancellationToken);
-            var content = await scope.Store.ListContentAsync(workspace, cancellationToken);
-            var detail = new EventDetail(devRelEvent, EventsReport.Roi(devRelEvent, facts[0]), AudienceFit.Rank(devRelEvent.AudienceTags, content));
+            var devRelEvent = detail.Event;
             if (scope.Get(showJson))
             {
                 JsonOutput.Write(detail);

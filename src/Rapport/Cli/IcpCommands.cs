@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Rapport.Connectors.Segment;
 using Rapport.Core.Icps;
 using Rapport.Core.Journey;
@@ -38,7 +37,7 @@ internal static class IcpCommands
         runner.Attach(show, async (scope, cancellationToken) =>
         {
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
-            var summary = await ReadSummaryAsync(scope, workspace, cancellationToken);
+            var summary = await scope.Store.GetIcpSummaryAsync(workspace, cancellationToken);
             if (scope.Get(json))
             {
                 JsonOutput.Write(summary);
@@ -87,16 +86,6 @@ internal static class IcpCommands
         });
 
         return new Command("icp", "Ideal customer profiles: whom content and events are for") { set, show, refresh };
-    }
-
-    internal static async Task<IcpSummary> ReadSummaryAsync(CommandScope scope, Core.Workspaces.Workspace workspace, CancellationToken cancellationToken)
-    {
-        var icps = await scope.Store.GetIcpsAsync(workspace, cancellationToken);
-        using var definition = JsonDocument.Parse(icps.ToJson());
-        return new IcpSummary(
-            definition.RootElement.Clone(),
-            await scope.Store.GetIcpRefreshAsync(workspace, cancellationToken),
-            await scope.Store.GetIcpCoverageAsync(workspace, cancellationToken));
     }
 
     private static void PrintRefresh(IcpRefresh refresh)

@@ -76,6 +76,8 @@ internal static class RapportWebHost
         app.MapOrganizationEndpoints();
         app.MapCommunityEndpoints();
         app.MapContentEndpoints();
+        app.MapEventEndpoints();
+        app.MapIcpEndpoints();
         app.MapLinkEndpoints();
         app.MapSegmentEndpoints();
         app.MapGitHubHookEndpoints();

@@ -1,6 +1,7 @@
 using Rapport.Core.Content;
 using Rapport.Core.Icps;
 using Rapport.Core.Journey;
+using Rapport.Core.Members;
 using Rapport.Core.Reports;
 
 namespace Rapport.Storage.Tests;
@@ -49,6 +50,8 @@ public abstract partial class StoreConformanceTests
         Assert.Equal([ada], await Store.ListIcpMembersAsync(Workspace, "builders", Token));
         Assert.Equal(["platform-teams", "builders"], (await Store.GetIcpsAsync(Workspace, Token)).Definitions.Select(icp => icp.Name));
 
+        var listed = await Store.ListMembersAsync(Workspace, new MemberQuery { Icp = "builders" }, Token);
+        Assert.Equal([ada], listed.Members.Select(member => member.Id));
         var funnel = await Store.GetFunnelAsync(Workspace, DateRange.All, "platform-teams", Token);
         Assert.Equal([1L, 1, 1, 1, 0], funnel.Stages.Select(stage => stage.Developers));
         Assert.Equal([4L, 3, 2, 2, 0], (await Store.GetFunnelAsync(Workspace, DateRange.All, Token)).Stages.Select(stage => stage.Developers));

@@ -20,6 +20,10 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
     [BindProperty(SupportsGet = true)]
     public string? Tag { get; set; }
 
+    /// <summary>Only the developers of this ideal customer profile (docs/icps.md).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Icp { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? FirstFrom { get; set; }
 
@@ -85,6 +89,7 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
         Add("q", Q);
         Add("stage", Stage);
         Add("tag", Tag);
+        Add("icp", Icp);
         Add("firstFrom", FirstFrom);
         Add("firstTo", FirstTo);
         Add("cursor", cursor);
@@ -106,6 +111,7 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
                 Search = Q,
                 Stage = stage,
                 Tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag,
+                Icp = string.IsNullOrWhiteSpace(Icp) ? null : Icp,
                 FirstActivity = DateRange.Parse(FirstFrom, FirstTo),
                 Cursor = string.IsNullOrWhiteSpace(Cursor) ? null : MemberCursor.Parse(Cursor),
             };

@@ -62,6 +62,12 @@ public abstract partial class SqlStore
                 """);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Icp))
+        {
+            parameters.Add(query.Icp.Trim());
+            where.Add($"m.id IN (SELECT member_id FROM icp_members WHERE workspace_id = $1 AND icp = ${parameters.Count})");
+        }
+
         if (query.FirstActivity.From is { } firstFrom)
         {
             parameters.Add(firstFrom);

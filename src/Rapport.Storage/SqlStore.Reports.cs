@@ -25,7 +25,10 @@ public abstract partial class SqlStore
         return json is null ? JourneyMap.Default : JourneyMap.Parse(json);
     }
 
-    public Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, CancellationToken cancellationToken)
+    public Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, CancellationToken cancellationToken) =>
+        GetFunnelAsync(workspace, range, icp: null, cancellationToken);
+
+    public Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, string? icp, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder(
             $"""
@@ -48,6 +51,13 @@ public abstract partial class SqlStore
         {
             parameters.Add(to);
             sql.Append(" AND first_activity_at < $").Append(parameters.Count);
+        }
+
+        if (icp is not null)
+        {
+            // Membership is derived ahead (icp_members), so filtering by an ICP is one semi-join, not rule evaluation.
+            parameters.Add(icp);
+            sql.Append(" AND id IN (SELECT member_id FROM icp_members WHERE workspace_id = $1 AND icp = $").Append(parameters.Count).Append(')');
         }
 
         return QueryAsync(sql.ToString(), [.. parameters], reader =>

@@ -206,6 +206,21 @@ public static class StoredTables
             new("feedback_id", StoredColumnType.Bigint), new("identity_id", StoredColumnType.Bigint), new("role", StoredColumnType.Text),
             new("message_id", StoredColumnType.Text), new("added_by", StoredColumnType.Text), new("added_at", StoredColumnType.Timestamp),
         ]),
+        ("events",
+        [
+            new("id", StoredColumnType.Bigint), new("name", StoredColumnType.Text), new("kind", StoredColumnType.Text),
+            new("format", StoredColumnType.Text), new("starts_on", StoredColumnType.Date), new("ends_on", StoredColumnType.Date),
+            new("location", StoredColumnType.Text), new("url", StoredColumnType.Text), new("audience_tags", StoredColumnType.Json),
+            new("reported_audience", StoredColumnType.Bigint), new("costs", StoredColumnType.Json), new("effort_minutes", StoredColumnType.Bigint),
+            new("talks", StoredColumnType.Json), new("description", StoredColumnType.Text), new("created_at", StoredColumnType.Timestamp),
+            new("updated_at", StoredColumnType.Timestamp),
+        ]),
+        ("icp_definitions",
+        [
+            new("definition", StoredColumnType.Json), new("updated_at", StoredColumnType.Timestamp),
+            new("derived_as_of", StoredColumnType.Timestamp), new("members_evaluated", StoredColumnType.Bigint),
+        ]),
+        ("icp_members", [new("icp", StoredColumnType.Text), new("member_id", StoredColumnType.Bigint)]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Time.Testing;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Community;
 using Rapport.Core.Content;
+using Rapport.Core.Events;
 using Rapport.Core.Feedback;
+using Rapport.Core.Icps;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
@@ -280,6 +282,10 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Outreach = await store.ListOutreachTasksAsync(workspace, new OutreachQuery(), Token),
             Recognitions = (await store.ListRecognitionsAsync(workspace, null, 0, 10, Token)).Recognitions,
             Community = (await store.GetCommunityConfigAsync(workspace, Token)).ToJson(),
+            Events = await store.ListEventsAsync(workspace, Token),
+            Icps = (await store.GetIcpsAsync(workspace, Token)).ToJson(),
+            IcpMembers = await store.ListIcpMembersAsync(workspace, "active", Token),
+            IcpRefresh = await store.GetIcpRefreshAsync(workspace, Token),
         });
     }
 
@@ -314,6 +320,19 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         await store.CreateLinkAsync(workspace, "https://example.com/docs/quickstart", post.Id, "dzone", "launch", Token);
         await store.ReplaceVideoReachAsync(workspace, [new VideoReachRow("abc123", "Advertising", "SDKs in CI", 38_500, 192_500)], Token);
         await store.ReplacePageReachAsync(workspace, "log-1", [new PageReachRow("https://example.com/blog/sdks-in-ci", new DateOnly(2026, 3, 2), 10, 8, 7, 5, 4, 1)], Token);
+        await store.AddEventAsync(workspace, new EventFields
+        {
+            Name = "PyCon DE",
+            Kind = EventKind.Conference,
+            Format = EventFormat.InPerson,
+            StartsOn = new DateOnly(2026, 3, 10),
+            EndsOn = new DateOnly(2026, 3, 12),
+            AudienceTags = ["python"],
+            Costs = [new EventCost(CostCategory.Sponsorship, 5000m, "EUR")],
+            EffortHours = 24,
+            Talks = [post.Id],
+        }, Token);
+        await store.SetIcpsAsync(workspace, IcpSet.Parse("""{"icps": [{"name": "active", "rule": {"activity": "*"}}]}"""), Token);
     }
 
     private static async Task<IngestSummary> IngestAsync(IRapportStore store, Workspace workspace, string[] json)

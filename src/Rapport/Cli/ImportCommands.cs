@@ -53,6 +53,7 @@ internal static class ImportCommands
             ContentImportCommands.Markdown(runner),
             YouTubeImportCommand.Create(runner),
             AccessLogImportCommand.Create(runner),
+            AttendeeImportCommand.Create(runner),
         };
     }
 

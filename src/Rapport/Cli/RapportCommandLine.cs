@@ -24,6 +24,8 @@ internal static class RapportCommandLine
             FeedbackCommands.Create(runner),
             ContentCommands.Create(runner),
             LinkCommands.Create(runner),
+            EventCommands.Create(runner),
+            IcpCommands.Create(runner),
             StatsCommand.Create(runner),
             KeyCommands.Create(runner),
             UserCommands.Create(runner),

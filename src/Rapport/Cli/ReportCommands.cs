@@ -13,16 +13,18 @@ internal static class ReportCommands
     {
         var from = new Option<string?>("--from") { Description = "Developers whose first activity is on or after this date (2026-01-01)" };
         var to = new Option<string?>("--to") { Description = "… and on or before this date (inclusive)" };
+        var icp = new Option<string?>("--icp") { Description = "Only the developers in this ideal customer profile (rapport icp show)" };
         var json = GlobalOptions.Json("the report");
         var funnel = new Command("funnel", "The journey funnel: developers per stage, conversion and time between stages")
         {
-            from, to, json,
+            from, to, icp, json,
         };
         runner.Attach(funnel, async (scope, cancellationToken) =>
         {
             var range = DateRange.Parse(scope.Get(from), scope.Get(to));
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
-            var report = await scope.Store.GetFunnelAsync(workspace, range, cancellationToken);
+            var profile = scope.Get(icp) is { } name ? (await scope.Store.GetIcpsAsync(workspace, cancellationToken)).Require(name).Name : null;
+            var report = await scope.Store.GetFunnelAsync(workspace, range, profile, cancellationToken);
             if (scope.Get(json))
             {
                 JsonOutput.Write(report);
@@ -48,7 +50,7 @@ internal static class ReportCommands
             return 0;
         });
 
-        var report = new Command("report", "Reports") { funnel, Levels(runner), DocsGapCommands.Create(runner) };
+        var report = new Command("report", "Reports") { funnel, Levels(runner), EventReportCommand.Create(runner), DocsGapCommands.Create(runner) };
         foreach (var command in ReachReportCommands.Create(runner))
         {
             report.Subcommands.Add(command);

@@ -87,6 +87,8 @@ internal static class RapportWebHost
         app.MapContentEndpoints();
         app.MapDocsGapEndpoints();
         app.MapFeedbackEndpoints();
+        app.MapEventEndpoints();
+        app.MapIcpEndpoints();
         app.MapLinkEndpoints();
         app.MapBeaconEndpoints();
         app.MapSegmentEndpoints();

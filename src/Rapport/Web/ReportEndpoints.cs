@@ -49,10 +49,11 @@ internal static class ReportEndpoints
     }
 
     private static async Task<Ok<FunnelReport>> GetFunnelAsync(
-        IRapportStore store, WorkspaceResolver workspaces, string? from, string? to, string? workspace, CancellationToken cancellationToken)
+        IRapportStore store, WorkspaceResolver workspaces, string? from, string? to, string? icp, string? workspace, CancellationToken cancellationToken)
     {
         var range = DateRange.Parse(from, to);
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
-        return TypedResults.Ok(await store.GetFunnelAsync(resolved, range, cancellationToken));
+        var profile = icp is null ? null : (await store.GetIcpsAsync(resolved, cancellationToken)).Require(icp).Name;
+        return TypedResults.Ok(await store.GetFunnelAsync(resolved, range, profile, cancellationToken));
     }
 }

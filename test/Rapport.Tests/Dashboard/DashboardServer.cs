@@ -33,6 +33,9 @@ public sealed class DashboardServer : IAsyncLifetime
     /// <summary>What <c>rapport report levels --json</c> printed for the served data, before the server started.</summary>
     internal string LevelsJson { get; private set; } = "";
 
+    /// <summary><c>rapport report funnel --icp builders --json</c> as the command line printed it before the server started.</summary>
+    internal string BuildersFunnelJson { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
         await RunAsync("demo", "--no-serve", "--developers", "300");
@@ -71,6 +74,14 @@ public sealed class DashboardServer : IAsyncLifetime
             "--channel", "dzone", "--party", "third_party", "--published", "2026-09-12", "--parent", "2", "--reuse", "syndication");
         await RunAsync("content", "add", "--kind", "talk", "--title", "<script>alert(3)</script> SDKs at NDC", "--channel", "ndc-oslo",
             "--published", "2026-10-01", "--parent", "1", "--reuse", "adaptation");
+        // Two events and the ICPs; the Events tests import attendees through the page.
+        await RunAsync("events", "add", "--name", "NDC Oslo", "--kind", "conference", "--format", "in_person", "--starts", "2026-11-20",
+            "--ends", "2026-11-22", "--cost", "sponsorship:8000:EUR", "--cost", "travel:1500:EUR", "--effort-hours", "60", "--audience", "go", "--talk", "4");
+        await RunAsync("events", "add", "--name", "SDKs in CI, live", "--kind", "webinar", "--format", "online", "--starts", "2026-11-21",
+            "--reported-audience", "350", "--cost", "other:200:USD", "--effort-hours", "6");
+        await File.WriteAllTextAsync(_directory.File("icps.json"), """{"icps": [{"name": "builders", "rule": {"activity": "API Called"}}]}""");
+        await RunAsync("icp", "set", "icps.json");
+        BuildersFunnelJson = await RunAsync("report", "funnel", "--icp", "builders", "--json");
         foreach (var (email, role) in new[] { (OwnerEmail, "owner"), (EditorEmail, "editor"), (ViewerEmail, "viewer") })
         {
             var created = await RapportProcess.RunShellAsync(_directory.Path,

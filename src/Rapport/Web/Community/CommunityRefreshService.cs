@@ -38,6 +38,12 @@ internal sealed partial class CommunityRefreshService(
             var started = clock.GetTimestamp();
             var refresh = await store.RefreshCommunityAsync(workspace, clock.GetUtcNow().UtcDateTime, stoppingToken).ConfigureAwait(false);
             Refreshed(logger, workspace.Slug, refresh.Members, refresh.TasksCreated.Count, clock.GetElapsedTime(started).TotalMilliseconds);
+
+            // ICP rules look at recent activity and at traits that ingest changes: membership is derived again with the levels.
+            if ((await store.GetIcpsAsync(workspace, stoppingToken).ConfigureAwait(false)).Definitions.Count > 0)
+            {
+                await store.RefreshIcpsAsync(workspace, clock.GetUtcNow().UtcDateTime, stoppingToken).ConfigureAwait(false);
+            }
         }
         catch (NotFoundException)
         {

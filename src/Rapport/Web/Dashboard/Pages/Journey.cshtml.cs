@@ -14,6 +14,13 @@ internal sealed class JourneyModel(IRapportStore store, WorkspaceResolver worksp
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
+    /// <summary>Only the developers of this ideal customer profile (docs/icps.md).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Icp { get; set; }
+
+    /// <summary>The workspace's ICP names, for the filter.</summary>
+    public IReadOnlyList<string> Icps { get; private set; } = [];
+
     public string? Error { get; private set; }
 
     public FunnelReport Funnel { get; private set; } = null!;
@@ -24,10 +31,11 @@ internal sealed class JourneyModel(IRapportStore store, WorkspaceResolver worksp
         (_, null) => $"since {From}",
         (null, _) => $"until {To}",
         _ => $"{From} to {To}",
-    };
+    } + (Icp is null ? "" : $", ICP {Icp}");
 
     public string CsvUrl =>
-        "?handler=csv" + (From is null ? "" : "&from=" + Uri.EscapeDataString(From)) + (To is null ? "" : "&to=" + Uri.EscapeDataString(To));
+        "?handler=csv" + (From is null ? "" : "&from=" + Uri.EscapeDataString(From)) + (To is null ? "" : "&to=" + Uri.EscapeDataString(To))
+        + (Icp is null ? "" : "&icp=" + Uri.EscapeDataString(Icp));
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -66,6 +74,15 @@ internal sealed class JourneyModel(IRapportStore store, WorkspaceResolver worksp
             (From, To, range) = (null, null, DateRange.All);
         }
 
-        Funnel = await Store.GetFunnelAsync(Workspace, range, cancellationToken);
+        var icps = await Store.GetIcpsAsync(Workspace, cancellationToken);
+        Icps = [.. icps.Definitions.Select(icp => icp.Name)];
+        Icp = string.IsNullOrWhiteSpace(Icp) ? null : Icp.Trim();
+        if (Icp is not null && icps.Find(Icp) is null)
+        {
+            Error = $"There is no ICP '{Icp}'.";
+            Icp = null;
+        }
+
+        Funnel = await Store.GetFunnelAsync(Workspace, range, Icp, cancellationToken);
     }
 }

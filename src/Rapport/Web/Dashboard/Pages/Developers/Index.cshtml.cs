@@ -24,6 +24,10 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
     [BindProperty(SupportsGet = true)]
     public string? Tag { get; set; }
 
+    /// <summary>Only the developers of this ideal customer profile (docs/icps.md).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Icp { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? FirstFrom { get; set; }
 
@@ -90,6 +94,7 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
         Add("stage", Stage);
         Add("level", Level);
         Add("tag", Tag);
+        Add("icp", Icp);
         Add("firstFrom", FirstFrom);
         Add("firstTo", FirstTo);
         Add("cursor", cursor);
@@ -118,6 +123,7 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
                 Stage = stage,
                 Level = level,
                 Tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag,
+                Icp = string.IsNullOrWhiteSpace(Icp) ? null : Icp,
                 FirstActivity = DateRange.Parse(FirstFrom, FirstTo),
                 Cursor = string.IsNullOrWhiteSpace(Cursor) ? null : MemberCursor.Parse(Cursor),
             };

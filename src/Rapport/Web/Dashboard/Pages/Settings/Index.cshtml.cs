@@ -20,6 +20,12 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
 
     public string JourneyMapJson { get; private set; } = "";
 
+    /// <summary>The ICP file, as <c>rapport icp show --json</c> shows its definition.</summary>
+    public string IcpJson { get; private set; } = "";
+
+    /// <summary>Each ICP's developers, stages and content, as <c>rapport icp show</c>.</summary>
+    public Core.Icps.IcpSummary? Icps { get; private set; }
+
     public CommunityConfig Community { get; private set; } = CommunityConfig.Default;
 
     public string CommunityJson { get; private set; } = "";
@@ -237,6 +243,25 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
         }
     }
 
+    public async Task<IActionResult> OnPostIcpsAsync(string definition, CancellationToken cancellationToken)
+    {
+        await LoadWorkspaceAsync(cancellationToken);
+        try
+        {
+            var refresh = await Store.SetIcpsAsync(Workspace, Core.Icps.IcpSet.Parse(definition ?? ""), cancellationToken);
+            Flash = $"ICPs saved; {refresh.MembersEvaluated:N0} developers evaluated: " +
+                string.Join(", ", refresh.Members.Select(pair => $"{pair.Key} {pair.Value:N0}")) + ".";
+            return RedirectToPage();
+        }
+        catch (Core.Icps.IcpException e)
+        {
+            Error = $"The ICPs were not saved: {e.Message}";
+            await LoadAsync(cancellationToken);
+            IcpJson = definition ?? "";
+            return Page();
+        }
+    }
+
     private async Task ShowLinkAsync(UserAccount user, CancellationToken cancellationToken)
     {
         var link = await Store.CreateSignInLinkAsync(user.Id, LinkLifetime, cancellationToken);
@@ -257,6 +282,8 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
         Users = await Store.ListUsersAsync(cancellationToken);
         Keys = await Store.ListApiKeysAsync(Workspace, cancellationToken);
         JourneyMapJson = (await Store.GetJourneyMapAsync(Workspace, cancellationToken)).ToJson();
+        Icps = await Store.GetIcpSummaryAsync(Workspace, cancellationToken);
+        IcpJson = (await Store.GetIcpsAsync(Workspace, cancellationToken)).ToJson();
         Community = await Store.GetCommunityConfigAsync(Workspace, cancellationToken);
         CommunityJson = Community.ToJson();
         Webhooks = await Store.ListWebhookSubscriptionsAsync(Workspace, cancellationToken);

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Rapport.Core.Audit;
 using Rapport.Core.Identities;
 using Rapport.Core.Users;
@@ -15,16 +15,21 @@ internal static class PrivacyEndpoints
         var members = app.MapGroup("/api/v1/members");
         members.MapGet("/{identity}/export", ExportAsync)
             .WithName("ExportMember")
-            .RequiresAccess(RouteAccess.Owner);
+            .WithSummary("Everything Rapport holds about one developer, table by table (a data subject's access request).")
+            .RequiresAccess(RouteAccess.Owner)
+            .Produces<IReadOnlyDictionary<string, JsonElement>>(StatusCodes.Status200OK);
         members.MapDelete("/{identity}", EraseAsync)
             .WithName("EraseMember")
+            .WithSummary("Erase one developer and everything derived from them; late events for their identities are dropped.")
             .RequiresAccess(RouteAccess.Owner);
         app.MapGet("/api/v1/audit", ListAuditAsync)
             .WithName("ListAuditEntries")
+            .WithSummary("The audit log of administrative actions, newest first.")
             .RequiresAccess(RouteAccess.Owner);
     }
 
-    private static async Task<Ok<JsonObject>> ExportAsync(
+    // The export's shape is the stored tables' (it grows with them), so it is described as an object of tables, not a JsonObject.
+    private static async Task<IResult> ExportAsync(
         HttpContext context, IRapportStore store, ApiAccess access, string identity, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);

@@ -25,11 +25,14 @@ internal static class BeaconEndpoints
     {
         app.MapGet("/t.js", ServeScript)
             .WithName("TrackingScript")
-            .RequiresAccess(RouteAccess.Public);
+            .WithSummary("The first-party tracking script for your own pages (no cookies).")
+            .RequiresAccess(RouteAccess.Public)
+            .Produces<string>(StatusCodes.Status200OK, "text/javascript");
 
         // A beacon cannot set headers: the site key (an ingest key) travels in the body and the handler checks it.
         app.MapPost("/t", ReceiveAsync)
             .WithName("TrackingBeacon")
+            .WithSummary("Take a page-view beacon from the tracking script, with the site's ingest key in the body.")
             .RequiresAccess(RouteAccess.Signed);
     }
 

@@ -1,3 +1,4 @@
+using Rapport.Core.Community;
 using Rapport.Core.Funnel;
 using Rapport.Core.Icps;
 using Rapport.Core.Reports;
@@ -34,4 +35,7 @@ public partial interface IRapportStore
 
     /// <summary>The funnel of the members of one ICP (all members when <paramref name="icp"/> is <c>null</c>).</summary>
     Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, string? icp, CancellationToken cancellationToken);
+
+    /// <summary>The level report (<see cref="GetLevelReportAsync(Workspace, int, CancellationToken)"/>) counting only the members of <paramref name="icp"/> when given.</summary>
+    Task<LevelReport> GetLevelReportAsync(Workspace workspace, int movesPerMonth, string? icp, CancellationToken cancellationToken);
 }

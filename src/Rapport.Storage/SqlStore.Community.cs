@@ -395,7 +395,10 @@ public abstract partial class SqlStore
             level.StalledSince, level.StalledSince is null ? null : level.Stage, top);
     }
 
-    public async Task<LevelReport> GetLevelReportAsync(Workspace workspace, int movesPerMonth, CancellationToken cancellationToken)
+    public Task<LevelReport> GetLevelReportAsync(Workspace workspace, int movesPerMonth, CancellationToken cancellationToken) =>
+        GetLevelReportAsync(workspace, movesPerMonth, icp: null, cancellationToken);
+
+    public async Task<LevelReport> GetLevelReportAsync(Workspace workspace, int movesPerMonth, string? icp, CancellationToken cancellationToken)
     {
         var asOf = await QueryAsync(
             "SELECT as_of FROM community_refreshes WHERE workspace_id = $1 ORDER BY id DESC LIMIT 1", [workspace.Id],
@@ -407,8 +410,11 @@ public abstract partial class SqlStore
 
         // Members share few level histories (a million members, a few hundred histories): counting per history and
         // adding up here reads the table once and computes little.
+        // An ICP's members are derived ahead (icp_members): the filter is one semi-join on both queries.
+        const string InIcp = " AND member_id IN (SELECT i.member_id FROM icp_members i WHERE i.workspace_id = $1 AND i.icp = $2)";
         var histories = await QueryAsync(
-            "SELECT history, count(*) FROM member_levels WHERE workspace_id = $1 GROUP BY history", [workspace.Id],
+            $"SELECT history, count(*) FROM member_levels WHERE workspace_id = $1{(icp is null ? "" : InIcp)} GROUP BY history",
+            icp is null ? [workspace.Id] : [workspace.Id, icp],
             reader =>
             {
                 var counts = new List<(string History, long Members)>();
@@ -439,7 +445,7 @@ public abstract partial class SqlStore
         var moves = new List<(int Position, long MemberId, CommunityLevel From, CommunityLevel To)>();
         if (movesPerMonth > 0)
         {
-            var args = new SqlArguments(workspace.Id);
+            var args = icp is null ? new SqlArguments(workspace.Id) : new SqlArguments(workspace.Id, icp);
             var selects = new List<string>();
             for (var p = 1; p < positions; p++)
             {
@@ -450,7 +456,7 @@ public abstract partial class SqlStore
                     selects.Add(
                         $"""
                         (SELECT {p} AS position, member_id, history FROM member_levels
-                         WHERE workspace_id = $1 AND history IN ({string.Join(", ", moved)})
+                         WHERE workspace_id = $1 AND history IN ({string.Join(", ", moved)}){(icp is null ? "" : InIcp)}
                          ORDER BY score DESC, member_id LIMIT {Math.Min(movesPerMonth, 1000)})
                         """);
                 }

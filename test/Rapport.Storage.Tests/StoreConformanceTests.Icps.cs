@@ -1,3 +1,4 @@
+using Rapport.Core.Community;
 using Rapport.Core.Content;
 using Rapport.Core.Icps;
 using Rapport.Core.Journey;
@@ -65,6 +66,28 @@ public abstract partial class StoreConformanceTests
         Assert.NotNull(stored);
         Assert.Equal(new DateTime(2026, 4, 25, 0, 0, 0, DateTimeKind.Utc), stored.AsOf);
         Assert.Equal(4, stored.MembersEvaluated);
+    }
+
+    [Fact]
+    public async Task The_level_report_filtered_by_an_ICP_counts_only_its_members()
+    {
+        await IngestIcpTrafficAsync();
+        var ada = (await FindExistingAsync("user:ada")).Id;
+        await Store.SetIcpsAsync(Workspace, IcpSet.Parse(IcpFile), Token);
+        await Store.RefreshCommunityAsync(Workspace, new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc), Token);
+
+        var everyone = await Store.GetLevelReportAsync(Workspace, 10, Token);
+        var platform = await Store.GetLevelReportAsync(Workspace, 10, "platform-teams", Token);
+
+        static long Total(LevelCounts counts) => counts.Passive + counts.Active + counts.Hero;
+        Assert.Equal(4, Total(everyone.Current));
+        Assert.Equal(1, Total(platform.Current));
+        var adaLevel = (await Store.GetMemberLevelAsync(Workspace, ada, Token))!.Level;
+        Assert.Equal(
+            new LevelCounts(adaLevel == CommunityLevel.Passive ? 1 : 0, adaLevel == CommunityLevel.Active ? 1 : 0, adaLevel == CommunityLevel.Hero ? 1 : 0),
+            platform.Current);
+        Assert.Equal(1, Total(new LevelCounts(platform.Months[^1].Passive, platform.Months[^1].Active, platform.Months[^1].Hero)));
+        Assert.All(platform.Months.SelectMany(month => month.Moved), move => Assert.Equal(ada, move.MemberId));
     }
 
     [Fact]

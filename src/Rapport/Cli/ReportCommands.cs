@@ -63,14 +63,16 @@ internal static class ReportCommands
     {
         var json = GlobalOptions.Json("the report");
         var moves = new Option<int>("--moves") { Description = "Name at most this many members who moved per month (default 20)", DefaultValueFactory = _ => 20 };
+        var icp = new Option<string?>("--icp") { Description = "Only the members in this ideal customer profile (rapport icp show)" };
         var levels = new Command("levels", "Community levels now and per month over the last 12 months, with promotions, demotions and who moved")
         {
-            json, moves,
+            json, moves, icp,
         };
         runner.Attach(levels, async (scope, cancellationToken) =>
         {
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
-            var report = await scope.Store.GetLevelReportAsync(workspace, Math.Max(0, scope.Get(moves)), cancellationToken);
+            var profile = scope.Get(icp) is { } name ? (await scope.Store.GetIcpsAsync(workspace, cancellationToken)).Require(name).Name : null;
+            var report = await scope.Store.GetLevelReportAsync(workspace, Math.Max(0, scope.Get(moves)), profile, cancellationToken);
             if (scope.Get(json))
             {
                 JsonOutput.Write(report);

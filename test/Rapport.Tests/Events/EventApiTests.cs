@@ -99,8 +99,11 @@ public sealed class EventApiTests : IAsyncLifetime
 
         var set = await SendAsync(HttpMethod.Put, "/api/v1/icps", _adminKey, """{"icps": [{"name": "sres", "rule": {"trait": "role", "equals": "sre"}}]}""");
         var icps = await SendAsync(HttpMethod.Get, "/api/v1/icps", _readKey, null);
-        using var funnel = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/reports/funnel?icp=sres", Token));
-        var unknown = await _http.GetAsync("/api/v1/reports/funnel?icp=nobody", Token);
+        using var funnel = JsonDocument.Parse(await (await SendAsync(HttpMethod.Get, "/api/v1/reports/funnel?icp=sres", _readKey, null)).Content.ReadAsStringAsync(Token));
+        var unknown = await SendAsync(HttpMethod.Get, "/api/v1/reports/funnel?icp=nobody", _readKey, null);
+        await _store.RefreshCommunityAsync(_workspace, new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc), Token);
+        using var levels = JsonDocument.Parse(await (await SendAsync(HttpMethod.Get, "/api/v1/reports/levels?icp=sres", _readKey, null)).Content.ReadAsStringAsync(Token));
+        var unknownLevels = await SendAsync(HttpMethod.Get, "/api/v1/reports/levels?icp=nobody", _readKey, null);
 
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         using var summary = JsonDocument.Parse(await icps.Content.ReadAsStringAsync(Token));
@@ -109,6 +112,10 @@ public sealed class EventApiTests : IAsyncLifetime
         Assert.Equal([1L, 1, 1, 1, 0], funnel.RootElement.GetProperty("stages").EnumerateArray().Select(stage => stage.GetProperty("developers").GetInt64()));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal("there is no ICP 'nobody'; the ICPs are sres", await DetailAsync(unknown));
+        // Ada alone is an SRE: the level report for the ICP counts one member, at whatever level she holds.
+        var current = levels.RootElement.GetProperty("current");
+        Assert.Equal(1, current.GetProperty("passive").GetInt64() + current.GetProperty("active").GetInt64() + current.GetProperty("hero").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, unknownLevels.StatusCode);
     }
 
     public async ValueTask DisposeAsync()

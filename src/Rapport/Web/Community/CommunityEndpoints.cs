@@ -82,10 +82,11 @@ internal static class CommunityEndpoints
     }
 
     private static async Task<Ok<LevelReport>> GetLevelsAsync(
-        IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? moves, CancellationToken cancellationToken)
+        IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? moves, string? icp, CancellationToken cancellationToken)
     {
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
-        return TypedResults.Ok(await store.GetLevelReportAsync(resolved, Math.Clamp(moves ?? 20, 0, 1000), cancellationToken));
+        var profile = icp is null ? null : (await store.GetIcpsAsync(resolved, cancellationToken)).Require(icp).Name;
+        return TypedResults.Ok(await store.GetLevelReportAsync(resolved, Math.Clamp(moves ?? 20, 0, 1000), profile, cancellationToken));
     }
 
     private static async Task<IResult> GetConfigAsync(IRapportStore store, WorkspaceResolver workspaces, string? workspace, CancellationToken cancellationToken)

@@ -24,6 +24,42 @@ public static class PageBeacons
 
     private const int MaxUrlLength = 2048;
 
+    /// <summary>The site key of a beacon body, or <c>null</c> when the body is not a JSON object with a key in <c>k</c>.</summary>
+    public static string? KeyOf(ReadOnlySpan<byte> body)
+    {
+        if (body.Length > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 4 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isKey = reader.ValueTextEquals("k"u8);
+                reader.Read();
+                if (isKey)
+                {
+                    return reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 and <= 200 } key ? key : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: there is no key to read, which the caller answers as a missing key.
+        }
+
+        return null;
+    }
+
     /// <summary>Reads a beacon body (JSON, sent as text/plain so that no CORS preflight is needed).</summary>
     public static PageBeacon Parse(ReadOnlySpan<byte> body)
     {

@@ -25,12 +25,7 @@ internal sealed class WriteKeyAuthenticator(IRapportStore store, ApiAccess acces
 
         if (!string.IsNullOrWhiteSpace(bodyWriteKey))
         {
-            var grant = await store.AuthenticateApiKeyAsync(bodyWriteKey.Trim(), cancellationToken)
-                ?? throw new ApiKeyRejectedException("The write key is not valid: it is unknown or was revoked.");
-            return grant.Scope.Allows(required)
-                ? grant
-                : throw new ForbiddenException(
-                    $"The key {grant.Prefix}… has the scope {ApiKeyScopes.Name(grant.Scope)}; this needs a key with the scope {ApiKeyScopes.Name(required)}.");
+            return await AuthenticateBodyKeyAsync(bodyWriteKey, required, cancellationToken);
         }
 
         if (required != ApiKeyScope.Ingest && context.User.Identity?.IsAuthenticated == true)
@@ -45,6 +40,17 @@ internal sealed class WriteKeyAuthenticator(IRapportStore store, ApiAccess acces
     }
 
     /// <summary>For the API's own endpoints: the key in the Authorization header, or a signed-in user whose role covers the scope.</summary>
+    /// <summary>A key that travels in the body only (a beacon cannot set headers): unknown or revoked is 401, a smaller scope 403.</summary>
+    public async Task<ApiKeyGrant> AuthenticateBodyKeyAsync(string key, ApiKeyScope required, CancellationToken cancellationToken)
+    {
+        var grant = await store.AuthenticateApiKeyAsync(key.Trim(), cancellationToken)
+            ?? throw new ApiKeyRejectedException("The write key is not valid: it is unknown or was revoked.");
+        return grant.Scope.Allows(required)
+            ? grant
+            : throw new ForbiddenException(
+                $"The key {grant.Prefix}… has the scope {ApiKeyScopes.Name(grant.Scope)}; this needs a key with the scope {ApiKeyScopes.Name(required)}.");
+    }
+
     public Task<ApiKeyGrant> AuthenticateAsync(HttpRequest request, ApiKeyScope required, CancellationToken cancellationToken) =>
         AuthenticateAsync(request, bodyWriteKey: null, required, cancellationToken);
 

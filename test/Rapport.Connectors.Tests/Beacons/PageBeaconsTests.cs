@@ -35,6 +35,18 @@ public sealed class PageBeaconsTests
     }
 
     [Theory]
+    [InlineData("""{"k":"rpk_site","a":"r1","v":"v1","n":0,"u":"javascript:alert(1)","e":1}""", "rpk_site")]
+    [InlineData("""{"a":"r1","nested":{"k":"rpk_inner"},"k":"rpk_outer"}""", "rpk_outer")]
+    [InlineData("""{"a":"r1","v":"v1"}""", null)]
+    [InlineData("""{"k":42}""", null)]
+    [InlineData("""["k","rpk_site"]""", null)]
+    [InlineData("""{"k":"rpk_site" """, "rpk_site")]
+    [InlineData("not json", null)]
+    [InlineData("", null)]
+    public void The_site_key_is_read_before_the_beacon_is_checked(string body, string? key) =>
+        Assert.Equal(key, PageBeacons.KeyOf(Encoding.UTF8.GetBytes(body)));
+
+    [Theory]
     [InlineData("""[1]""", "the beacon is not a JSON object")]
     [InlineData("""{"k":"rpk_abc","a":"r","v":"v","n":0,"e":1}""", "u is missing")]
     [InlineData("""{"k":"rpk_abc","a":"r","v":"v","n":0,"u":"file:///etc/passwd","e":1}""", "u (the page's address) must be an http or https URL")]

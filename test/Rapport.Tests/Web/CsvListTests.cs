@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Rapport.Connectors.Segment;
+using Rapport.Core.ApiKeys;
 using Rapport.Storage;
 using Rapport.Web;
 
@@ -27,7 +28,10 @@ public sealed class CsvListTests : IAsyncLifetime
 
         _app = RapportWebHost.Build(_store, "default", "http://127.0.0.1:0", TimeProvider.System);
         await _app.StartAsync(TestContext.Current.CancellationToken);
+        // The lists are for the team: a read key, as a script that exports them would use.
+        var key = await _store.CreateApiKeyAsync(workspace, ApiKeyScope.Read, "exports", TestContext.Current.CancellationToken);
         _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Plaintext);
     }
 
     [Fact]

@@ -48,6 +48,11 @@ internal static class BeaconEndpoints
         HttpContext http, WriteKeyAuthenticator keys, IngestQueue queue, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var body = await RequestBody.ReadAsync(http.Request, PageBeacons.MaxBodyBytes, cancellationToken);
+
+        // The site key is the beacon's only proof: without it nothing else is read (401), with a good one a bad beacon is 400.
+        var key = PageBeacons.KeyOf(body.Memory.Span)
+            ?? throw new ApiKeyRejectedException("A beacon carries its site key (an ingest key) in k; this one has none.");
+        var grant = await keys.AuthenticateBodyKeyAsync(key, ApiKeyScope.Ingest, cancellationToken);
         PageBeacon beacon;
         try
         {
@@ -58,7 +63,6 @@ internal static class BeaconEndpoints
             throw new FormatException(e.Message, e);
         }
 
-        var grant = await keys.AuthenticateAsync(http.Request, beacon.Key, ApiKeyScope.Ingest, cancellationToken);
         var userAgent = http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null;
         await queue.EnqueueAsync(grant.Workspace, [PageBeacons.ToMessage(beacon, clock.GetUtcNow().UtcDateTime, userAgent)], cancellationToken);
         http.Response.Headers.AccessControlAllowOrigin = "*";

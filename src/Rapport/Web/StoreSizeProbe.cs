@@ -11,18 +11,25 @@ internal sealed class StoreSizeProbe(IRapportStore store, RapportMetrics metrics
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
-        do
+        try
         {
-            try
+            do
             {
-                metrics.RecordStoreSize((await store.GetStatusAsync(stoppingToken)).SizeBytes);
+                try
+                {
+                    metrics.RecordStoreSize((await store.GetStatusAsync(stoppingToken)).SizeBytes);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // /readyz tells operators the store is unwell; the probe only logs and tries again later.
+                    logger.StoreSizeUnavailable(e);
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // /readyz tells operators the store is unwell; the probe only logs and tries again later.
-                logger.StoreSizeUnavailable(e);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException)
+        {
+            // The host is stopping (or was disposed without a stop): there is nothing left to measure.
+        }
     }
 }

@@ -47,18 +47,7 @@ public sealed class QuestionsCsvReader
     public IEnumerable<QuestionsCsvRow> ReadRows(string name, CancellationToken cancellationToken)
     {
         string? malformed = null;
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            TrackLineNumbers = true,
-            MaxRecordSize = MaxRowBytes,
-            OnMalformedRecord = record => malformed ??= record.Reason switch
-            {
-                CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
-                CsvMalformedReason.StrayQuote => "a quote inside a field that is not quoted (quote the field and double the quote)",
-                var reason => $"malformed CSV ({reason})",
-            },
-        };
+        var options = ImportCsv.Options(MaxRowBytes, reason => malformed ??= reason);
         using var csv = CsvReader.Create(_text, options, leaveOpen: true);
         Guard(name, csv.ReadHeader);
         if (csv.Headers is not { Count: > 0 } header)

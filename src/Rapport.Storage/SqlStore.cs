@@ -92,6 +92,9 @@ public abstract partial class SqlStore
     /// <summary>An SQL expression for the text of a top-level key of a JSON column (<c>NULL</c> when absent).</summary>
     private protected abstract string JsonText(string column, string key);
 
+    /// <summary>An SQL expression for the JSON text of a top-level key of a JSON column (<c>"aws"</c>, <c>["aws","gcp"]</c>; <c>NULL</c> when absent).</summary>
+    private protected abstract string JsonValue(string column, string key);
+
     /// <summary>An SQL expression for the Monday (00:00 UTC) that starts the week of a timestamp column.</summary>
     private protected abstract string WeekStart(string column);
 

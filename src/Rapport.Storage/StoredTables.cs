@@ -221,6 +221,11 @@ public static class StoredTables
             new("derived_as_of", StoredColumnType.Timestamp), new("members_evaluated", StoredColumnType.Bigint),
         ]),
         ("icp_members", [new("icp", StoredColumnType.Text), new("member_id", StoredColumnType.Bigint)]),
+        ("coverage_configs", [new("definition", StoredColumnType.Json), new("updated_at", StoredColumnType.Timestamp)]),
+        ("feedback_dismissals",
+        [
+            new("message_id", StoredColumnType.Text), new("dismissed_by", StoredColumnType.Text), new("dismissed_at", StoredColumnType.Timestamp),
+        ]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>

@@ -26,6 +26,7 @@ internal static class RapportCommandLine
             LinkCommands.Create(runner),
             EventCommands.Create(runner),
             IcpCommands.Create(runner),
+            CoverageCommands.Create(runner),
             StatsCommand.Create(runner),
             KeyCommands.Create(runner),
             UserCommands.Create(runner),

@@ -50,7 +50,7 @@ internal static class ReportCommands
             return 0;
         });
 
-        var report = new Command("report", "Reports") { funnel, Levels(runner), EventReportCommand.Create(runner), DocsGapCommands.Create(runner) };
+        var report = new Command("report", "Reports") { funnel, Levels(runner), EventReportCommand.Create(runner), DocsGapCommands.Create(runner), CoverageCommands.Report(runner) };
         foreach (var command in ReachReportCommands.Create(runner))
         {
             report.Subcommands.Add(command);

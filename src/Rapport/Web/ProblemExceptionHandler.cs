@@ -24,7 +24,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             SegmentFormatException => (StatusCodes.Status400BadRequest, "Bad request"),
             IngestUnavailableException or StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
             NotSupportedException => (StatusCodes.Status501NotImplemented, "Not supported"),
-            FormatException or ArgumentException or JourneyMapException or LeadCriteriaException or Core.Icps.IcpException => (StatusCodes.Status400BadRequest, "Bad request"),
+            FormatException or ArgumentException or JourneyMapException or LeadCriteriaException or Core.Icps.IcpException or Core.Coverage.CoverageException => (StatusCodes.Status400BadRequest, "Bad request"),
             _ => (0, ""),
         };
         if (status == 0)

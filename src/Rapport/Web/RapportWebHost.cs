@@ -89,6 +89,7 @@ internal static class RapportWebHost
         app.MapFeedbackEndpoints();
         app.MapEventEndpoints();
         app.MapIcpEndpoints();
+        app.MapCoverageEndpoints();
         app.MapLinkEndpoints();
         app.MapBeaconEndpoints();
         app.MapSegmentEndpoints();

@@ -1,9 +1,11 @@
+using Rapport.Core.Pulse;
 using Rapport.Storage;
 
 namespace Rapport.Web.Community;
 
 /// <summary>
-/// Refreshes levels, stalled developers and the outreach queue of the served workspace every
+/// Refreshes levels, stalled developers, the outreach queue and ICP membership of the served workspace, and checks its
+/// health pulse (announcing each new lapse to the webhooks that want <c>community.pulse_lapsed</c>), every
 /// <see cref="Interval"/> while <c>rapport serve</c> runs (first one minute after start). The refresh writes only derived
 /// tables, beside ingest, so ingest is never held up; a failed refresh is logged and tried again next time.
 /// </summary>
@@ -44,6 +46,14 @@ internal sealed partial class CommunityRefreshService(
             {
                 await store.RefreshIcpsAsync(workspace, clock.GetUtcNow().UtcDateTime, stoppingToken).ConfigureAwait(false);
             }
+
+            // A lapse of the pulse is announced once: its event id derives from its kind and start, so the checks that
+            // follow while it lasts write nothing, and the next lapse (after the team engaged again) is a new event.
+            var (_, announced) = await store.CheckCommunityPulseAsync(workspace, clock.GetUtcNow().UtcDateTime, PulseRules.Default, stoppingToken).ConfigureAwait(false);
+            if (announced > 0)
+            {
+                PulseLapsed(logger, workspace.Slug, announced);
+            }
         }
         catch (NotFoundException)
         {
@@ -57,6 +67,9 @@ internal sealed partial class CommunityRefreshService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Community of {Workspace} refreshed: {Members} members, {Tasks} new outreach tasks, in {Milliseconds:0} ms")]
     private static partial void Refreshed(ILogger logger, string workspace, long members, int tasks, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The community pulse of {Workspace} lapsed: {Events} community.pulse_lapsed events announced")]
+    private static partial void PulseLapsed(ILogger logger, string workspace, int events);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The community refresh failed; it runs again at the next interval")]
     private static partial void RefreshFailed(ILogger logger, Exception exception);

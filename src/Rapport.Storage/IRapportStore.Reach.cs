@@ -28,4 +28,11 @@ public partial interface IRapportStore
 
     /// <summary>Everything reach reports are computed from (<see cref="ContentReachReport"/>).</summary>
     Task<ContentReachFacts> GetContentReachFactsAsync(Workspace workspace, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The reach facts with the developers who clicked through limited to the members of <paramref name="icp"/> (all
+    /// developers when <c>null</c>): the identified and progressed developers count only them, while views and
+    /// click-throughs, which belong to no developer, stay whole.
+    /// </summary>
+    Task<ContentReachFacts> GetContentReachFactsAsync(Workspace workspace, string? icp, CancellationToken cancellationToken);
 }

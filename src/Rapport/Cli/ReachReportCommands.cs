@@ -11,14 +11,15 @@ internal static class ReachReportCommands
     {
         var engaged = EngagedOption();
         var trees = new Option<bool>("--trees") { Description = "One row per reuse tree, everything made from an item added into it" };
+        var icp = new Option<string?>("--icp") { Description = "Count only the developers in this ideal customer profile (views and click-throughs stay whole)" };
         var json = GlobalOptions.Json("the report");
         var content = new Command("content", "Reach per content item (or per reuse tree): raw, human, organic, validated, click-throughs, developers")
         {
-            engaged, trees, json,
+            engaged, trees, icp, json,
         };
         runner.Attach(content, async (scope, cancellationToken) =>
         {
-            var report = await ComputeAsync(scope, scope.Get(engaged), cancellationToken);
+            var report = await ComputeAsync(scope, scope.Get(engaged), scope.Get(icp), cancellationToken);
             Print(scope.Get(trees) ? report.Trees() : report.Items(), scope.Get(json), "Content");
             return 0;
         });
@@ -28,7 +29,7 @@ internal static class ReachReportCommands
         var channels = new Command("channels", "Reach per channel: is the same post worth more on DZone or on dev.to?") { channelEngaged, channelJson };
         runner.Attach(channels, async (scope, cancellationToken) =>
         {
-            var report = await ComputeAsync(scope, scope.Get(channelEngaged), cancellationToken);
+            var report = await ComputeAsync(scope, scope.Get(channelEngaged), null, cancellationToken);
             Print(report.Channels(), scope.Get(channelJson), "Channel");
             return 0;
         });
@@ -39,11 +40,12 @@ internal static class ReachReportCommands
     private static Option<double?> EngagedOption() =>
         new("--engaged-seconds") { Description = $"Dwell or watch time that counts as engaged (default {EngagementThresholds.DefaultSeconds} s)" };
 
-    private static async Task<ContentReachReport> ComputeAsync(CommandScope scope, double? engagedSeconds, CancellationToken cancellationToken)
+    private static async Task<ContentReachReport> ComputeAsync(CommandScope scope, double? engagedSeconds, string? icp, CancellationToken cancellationToken)
     {
         var thresholds = engagedSeconds is { } seconds ? EngagementThresholds.Uniform(seconds) : EngagementThresholds.Default;
         var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
-        return ContentReachReport.Compute(await scope.Store.GetContentReachFactsAsync(workspace, cancellationToken), thresholds);
+        var profile = icp is { } name ? (await scope.Store.GetIcpsAsync(workspace, cancellationToken)).Require(name).Name : null;
+        return ContentReachReport.Compute(await scope.Store.GetContentReachFactsAsync(workspace, profile, cancellationToken), thresholds);
     }
 
     private static void Print(IReadOnlyList<ContentReach> rows, bool json, string first)

@@ -30,22 +30,23 @@ internal static class ReportEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<ContentReach>>> GetContentReachAsync(
-        IRapportStore store, WorkspaceResolver workspaces, string? workspace, double? engagedSeconds, bool? trees, CancellationToken cancellationToken)
+        IRapportStore store, WorkspaceResolver workspaces, string? workspace, double? engagedSeconds, bool? trees, string? icp, CancellationToken cancellationToken)
     {
-        var report = await ReachAsync(store, workspaces, workspace, engagedSeconds, cancellationToken);
+        var report = await ReachAsync(store, workspaces, workspace, engagedSeconds, icp, cancellationToken);
         return TypedResults.Ok(trees == true ? report.Trees() : report.Items());
     }
 
     private static async Task<Ok<IReadOnlyList<ContentReach>>> GetChannelReachAsync(
         IRapportStore store, WorkspaceResolver workspaces, string? workspace, double? engagedSeconds, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await ReachAsync(store, workspaces, workspace, engagedSeconds, cancellationToken)).Channels());
+        TypedResults.Ok((await ReachAsync(store, workspaces, workspace, engagedSeconds, null, cancellationToken)).Channels());
 
     private static async Task<ContentReachReport> ReachAsync(
-        IRapportStore store, WorkspaceResolver workspaces, string? workspace, double? engagedSeconds, CancellationToken cancellationToken)
+        IRapportStore store, WorkspaceResolver workspaces, string? workspace, double? engagedSeconds, string? icp, CancellationToken cancellationToken)
     {
         var thresholds = engagedSeconds is { } seconds ? EngagementThresholds.Uniform(seconds) : EngagementThresholds.Default;
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
-        return ContentReachReport.Compute(await store.GetContentReachFactsAsync(resolved, cancellationToken), thresholds);
+        var profile = icp is { } name ? (await store.GetIcpsAsync(resolved, cancellationToken)).Require(name).Name : null;
+        return ContentReachReport.Compute(await store.GetContentReachFactsAsync(resolved, profile, cancellationToken), thresholds);
     }
 
     private static async Task<Ok<FunnelReport>> GetFunnelAsync(

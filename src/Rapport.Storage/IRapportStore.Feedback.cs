@@ -30,7 +30,13 @@ public partial interface IRapportStore
 
     /// <summary>
     /// Questions and GitHub issues whose text reads as feedback (<see cref="FeedbackSignals"/>), newest first, that
-    /// are not yet an item's source or a voter's activity.
+    /// are not yet an item's source or a voter's activity, nor dismissed.
     /// </summary>
     Task<IReadOnlyList<FeedbackSuggestion>> ListFeedbackSuggestionsAsync(Workspace workspace, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A person decided the activity <paramref name="messageId"/> is not feedback: it is not suggested again. Returns
+    /// <c>false</c> when it was dismissed already; <see cref="FormatException"/> when the workspace has no such activity.
+    /// </summary>
+    Task<bool> DismissFeedbackSuggestionAsync(Workspace workspace, string messageId, string author, CancellationToken cancellationToken);
 }

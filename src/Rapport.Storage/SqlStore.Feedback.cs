@@ -220,6 +220,7 @@ public abstract partial class SqlStore
             WHERE a.workspace_id = $1 AND a.type IN ({typeList}) AND {NotBot("a.properties")}
               AND NOT EXISTS (SELECT 1 FROM feedback_items f WHERE f.workspace_id = $1 AND f.source_message_id = a.message_id)
               AND NOT EXISTS (SELECT 1 FROM feedback_voters v WHERE v.workspace_id = $1 AND v.message_id = a.message_id)
+              AND NOT EXISTS (SELECT 1 FROM feedback_dismissals d WHERE d.workspace_id = $1 AND d.message_id = a.message_id)
             ORDER BY a.occurred_at DESC, a.message_id
             """,
             args.ToArray(),
@@ -240,6 +241,24 @@ public abstract partial class SqlStore
                 return list;
             }, cancellationToken).ConfigureAwait(false);
         return [.. rows.Take(Math.Max(1, limit))];
+    }
+
+    public async Task<bool> DismissFeedbackSuggestionAsync(Workspace workspace, string messageId, string author, CancellationToken cancellationToken)
+    {
+        var known = await QueryAsync(
+            "SELECT 1 FROM activities WHERE workspace_id = $1 AND message_id = $2 LIMIT 1", [workspace.Id, messageId],
+            reader => reader.Read(), cancellationToken).ConfigureAwait(false);
+        if (!known)
+        {
+            throw new FormatException($"the workspace has no activity with the message id '{messageId}'");
+        }
+
+        return await WriteAsync(
+            """
+            INSERT INTO feedback_dismissals (workspace_id, message_id, dismissed_by, dismissed_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT DO NOTHING RETURNING message_id
+            """,
+            [workspace.Id, messageId, author, Now()], reader => reader.Read(), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<List<FeedbackItem>> ReadFeedbackAsync(Workspace workspace, string filter, object?[] parameters, CancellationToken cancellationToken)

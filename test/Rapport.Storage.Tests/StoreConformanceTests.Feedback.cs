@@ -22,6 +22,22 @@ public abstract partial class StoreConformanceTests
         """{"type":"track","messageId":"q4","userId":"robot","event":"Question Asked","timestamp":"2026-03-07T10:00:00Z","properties":{"title":"Please add more bots","bot":true}}""");
 
     [Fact]
+    public async Task A_dismissed_suggestion_is_not_suggested_again()
+    {
+        await IngestFeedbackTrafficAsync();
+
+        var dismissed = await Store.DismissFeedbackSuggestionAsync(Workspace, "q2", Dev, Token);
+        var twice = await Store.DismissFeedbackSuggestionAsync(Workspace, "q2", Dev, Token);
+        var left = await Store.ListFeedbackSuggestionsAsync(Workspace, 10, Token);
+        var unknown = await Assert.ThrowsAsync<FormatException>(() => Store.DismissFeedbackSuggestionAsync(Workspace, "nope", Dev, Token));
+
+        Assert.Equal((true, false), (dismissed, twice));
+        Assert.Equal(["q1"], left.Select(suggestion => suggestion.MessageId));
+        Assert.Equal("the workspace has no activity with the message id 'nope'", unknown.Message);
+        Assert.Equal(1, (await Store.CountStoredRowsAsync(Workspace, Token))["feedback_dismissals"]);
+    }
+
+    [Fact]
     public async Task Feedback_is_ranked_by_developers_weighted_by_stage_and_grouped_by_area()
     {
         await IngestFeedbackTrafficAsync();

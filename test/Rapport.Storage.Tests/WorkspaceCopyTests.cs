@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Community;
 using Rapport.Core.Content;
+using Rapport.Core.Coverage;
 using Rapport.Core.Events;
 using Rapport.Core.Feedback;
 using Rapport.Core.Icps;
@@ -286,6 +287,8 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Icps = (await store.GetIcpsAsync(workspace, Token)).ToJson(),
             IcpMembers = await store.ListIcpMembersAsync(workspace, "active", Token),
             IcpRefresh = await store.GetIcpRefreshAsync(workspace, Token),
+            Coverage = (await store.GetCoverageConfigAsync(workspace, Token)).ToJson(),
+            CoverageReport = await store.GetCoverageReportAsync(workspace, Token),
         });
     }
 
@@ -333,6 +336,8 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Talks = [post.Id],
         }, Token);
         await store.SetIcpsAsync(workspace, IcpSet.Parse("""{"icps": [{"name": "active", "rule": {"activity": "*"}}]}"""), Token);
+        await store.SetCoverageConfigAsync(workspace, CoverageConfig.Parse("""{"dimensions": {"language": {"python": ["py"]}}}"""), Token);
+        await store.DismissFeedbackSuggestionAsync(workspace, "u9", "devrel@example.com", Token);
     }
 
     private static async Task<IngestSummary> IngestAsync(IRapportStore store, Workspace workspace, string[] json)

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Rapport.Cli;
 
-/// <summary><c>rapport feedback add|list|show|update|vote|suggestions</c>: product feedback, and closing the loop when it ships.</summary>
+/// <summary><c>rapport feedback add|list|show|update|vote|suggestions|dismiss</c>: product feedback, and closing the loop when it ships.</summary>
 internal static class FeedbackCommands
 {
     private static readonly string KindNames = string.Join(", ", FeedbackNames.Kinds.Select(FeedbackNames.Name));
@@ -15,7 +15,7 @@ internal static class FeedbackCommands
     public static Command Create(CommandRunner runner) =>
         new("feedback", "Product feedback: bugs, feature requests, docs problems and friction developers raised")
         {
-            Add(runner), List(runner), Show(runner), Update(runner), Vote(runner), Suggestions(runner),
+            Add(runner), List(runner), Show(runner), Update(runner), Vote(runner), Suggestions(runner), Dismiss(runner),
         };
 
     private static Command Add(CommandRunner runner)
@@ -132,6 +132,21 @@ internal static class FeedbackCommands
             return 0;
         });
         return update;
+    }
+
+    private static Command Dismiss(CommandRunner runner)
+    {
+        var message = new Argument<string>("MESSAGE_ID") { Description = "The question or issue that is not feedback (its message id, as suggestions list it)" };
+        var by = CommunityCommands.By();
+        var dismiss = new Command("dismiss", "Stop suggesting a question or issue as feedback") { message, by };
+        runner.Attach(dismiss, async (scope, cancellationToken) =>
+        {
+            var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
+            var dismissed = await scope.Store.DismissFeedbackSuggestionAsync(workspace, scope.Get(message)!, scope.Get(by)!, cancellationToken);
+            Console.Out.WriteLine(dismissed ? $"{scope.Get(message)} is no longer suggested." : $"{scope.Get(message)} was dismissed already.");
+            return 0;
+        });
+        return dismiss;
     }
 
     private static Command Vote(CommandRunner runner)

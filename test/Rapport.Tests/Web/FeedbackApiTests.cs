@@ -88,6 +88,31 @@ public sealed class FeedbackApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dismissed_suggestion_is_no_longer_suggested_over_http()
+    {
+        using var refused = await SendAsync(HttpMethod.Post, "/api/v1/feedback/suggestions/dismissals", _read, new { messageId = "q1" });
+        using var dismissed = await SendAsync(HttpMethod.Post, "/api/v1/feedback/suggestions/dismissals", _admin, new { messageId = "q1" });
+        using var again = await SendAsync(HttpMethod.Post, "/api/v1/feedback/suggestions/dismissals", _admin, new { messageId = "q1" });
+        using var unknown = await SendAsync(HttpMethod.Post, "/api/v1/feedback/suggestions/dismissals", _admin, new { messageId = "nope" });
+        using var suggestions = await SendAsync(HttpMethod.Get, "/api/v1/feedback/suggestions", _read);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using (var first = await JsonAsync(dismissed))
+        {
+            Assert.Equal(("q1", true), (first.RootElement.GetProperty("messageId").GetString(), first.RootElement.GetProperty("dismissed").GetBoolean()));
+        }
+
+        using (var second = await JsonAsync(again))
+        {
+            Assert.False(second.RootElement.GetProperty("dismissed").GetBoolean());
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        using var left = await JsonAsync(suggestions);
+        Assert.Equal(0, left.RootElement.GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_pulse_and_the_docs_gap_report_are_there_for_a_read_key()
     {
         using var pulse = await SendAsync(HttpMethod.Get, "/api/v1/community/pulse?asOf=2026-03-04T12:00:00Z&weeks=2", _read);

@@ -17,6 +17,10 @@ internal static class FeedbackEndpoints
             .WithSummary("Feedback grouped by product area, ranked by the developers who raised it weighted by stage.");
         feedback.MapGet("/suggestions", SuggestionsAsync).WithName("ListFeedbackSuggestions").RequiresAccess(RouteAccess.Viewer)
             .WithSummary("Questions and issues whose text reads as feedback, waiting to be confirmed.");
+        feedback.MapPost("/suggestions/dismissals", DismissAsync)
+            .WithName("DismissFeedbackSuggestion")
+            .WithSummary("Stops suggesting a question or issue as feedback.")
+            .RequiresAccess(RouteAccess.Editor);
         feedback.MapGet("/{id:long}", GetAsync).WithName("GetFeedback").RequiresAccess(RouteAccess.Viewer)
             .WithSummary("One piece of feedback with who raised and upvoted it.");
         feedback.MapPost("", AddAsync).WithName("AddFeedback").RequiresAccess(RouteAccess.Editor)
@@ -73,6 +77,14 @@ internal static class FeedbackEndpoints
         var change = await store.UpdateFeedbackAsync(caller.Workspace, id, update, caller.Name, cancellationToken)
             ?? throw new NotFoundException($"There is no feedback {id}.");
         return TypedResults.Ok(change);
+    }
+
+    private static async Task<Ok<FeedbackDismissal>> DismissAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, FeedbackDismissalRequest request, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Editor, cancellationToken);
+        var messageId = request.MessageId ?? throw new FormatException("messageId is required");
+        return TypedResults.Ok(new FeedbackDismissal(messageId, await store.DismissFeedbackSuggestionAsync(caller.Workspace, messageId, caller.Name, cancellationToken)));
     }
 
     private static async Task<Ok<FeedbackItem>> VoteAsync(

@@ -36,6 +36,9 @@ public sealed class DashboardServer : IAsyncLifetime
     /// <summary><c>rapport report funnel --icp builders --json</c> as the command line printed it before the server started.</summary>
     internal string BuildersFunnelJson { get; private set; } = "";
 
+    /// <summary><c>rapport report coverage --json</c> with Ada using python and Donald go (both by a trait).</summary>
+    internal string CoverageJson { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
         await RunAsync("demo", "--no-serve", "--developers", "300");
@@ -82,6 +85,15 @@ public sealed class DashboardServer : IAsyncLifetime
         await File.WriteAllTextAsync(_directory.File("icps.json"), """{"icps": [{"name": "builders", "rule": {"activity": "API Called"}}]}""");
         await RunAsync("icp", "set", "icps.json");
         BuildersFunnelJson = await RunAsync("report", "funnel", "--icp", "builders", "--json");
+        await File.WriteAllLinesAsync(_directory.File("languages.jsonl"),
+        [
+            """{"type":"identify","userId":"ada","messageId":"l1","timestamp":"2026-11-25T09:00:00Z","traits":{"language":"python"}}""",
+            """{"type":"identify","userId":"knuth","messageId":"l2","timestamp":"2026-11-25T09:00:00Z","traits":{"language":"golang"}}""",
+        ]);
+        await RunAsync("import", "segment", "languages.jsonl");
+        await File.WriteAllTextAsync(_directory.File("coverage.json"), """{"dimensions": {"language": {"go": ["golang"], "python": ["py"]}}}""");
+        await RunAsync("coverage", "set", "coverage.json");
+        CoverageJson = await RunAsync("report", "coverage", "--json");
         foreach (var (email, role) in new[] { (OwnerEmail, "owner"), (EditorEmail, "editor"), (ViewerEmail, "viewer") })
         {
             var created = await RapportProcess.RunShellAsync(_directory.Path,

@@ -59,9 +59,10 @@ internal static class RapportWebHost
         builder.Services.AddSingleton<SegmentIngest>();
         builder.Services.AddSingleton<EditorAuthorization>();
         builder.Services.AddSingleton<ApiAccess>();
+        builder.Services.AddSingleton(settings.Security);
         builder.Services.AddRapportRateLimits(settings.Security);
         builder.Services.AddSingleton(new SignInLockout(clock, settings.Security.LockoutFailures, TimeSpan.FromMinutes(settings.Security.LockoutMinutes)));
-        builder.Services.AddWebhookDelivery(store, clock);
+        builder.Services.AddWebhookDelivery(store, clock, settings.Security.AllowPrivateNetworkUrls);
         builder.Services.AddSingleton<LinkTraffic>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

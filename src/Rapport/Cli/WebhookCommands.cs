@@ -1,6 +1,6 @@
-using Rapport.Connectors.Outbound;
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
+using Rapport.Connectors.Outbound;
 using Rapport.Core.Webhooks;
 using Rapport.Webhooks;
 using Spectre.Console;

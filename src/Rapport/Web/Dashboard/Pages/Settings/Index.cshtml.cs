@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
 using Rapport.Configuration;
 using Rapport.Connectors.Outbound;
-using Microsoft.AspNetCore.Mvc;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Community;
 using Rapport.Core.Journey;

@@ -66,7 +66,11 @@ internal static class RapportWebHost
         builder.Services.AddSingleton<LinkTraffic>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            RapportJson.Configure(options.SerializerOptions);
+            options.SerializerOptions.MaxDepth = JsonRequestLimits.MaxDepth;
+        });
         builder.Services.AddDashboard(store);
         builder.Services.AddRapportOpenApi();
         builder.Services.AddMetrics();
@@ -77,6 +81,7 @@ internal static class RapportWebHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseJsonRequestLimits();
         app.UseDashboard();
         app.MapRapportOpenApi();
         app.MapHealthEndpoints();

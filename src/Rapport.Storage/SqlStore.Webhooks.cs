@@ -19,6 +19,7 @@ public abstract partial class SqlStore
         var address = WebhookUrl.Parse(url);
         var wanted = WebhookEventNames.ParseList(events);
         var secret = WebhookSignature.NewSecret();
+        var encrypted = Secrets.Protect(secret);
         var createdAt = Now();
         // Subscriptions are numbered per workspace; two processes adding at once may pick the same number, and the
         // one that loses the race tries the next.
@@ -32,7 +33,7 @@ public abstract partial class SqlStore
                     VALUES ($1, (SELECT coalesce(max(id), 0) + 1 FROM webhook_subscriptions WHERE workspace_id = $1), $2, $3, $4, $5, $6)
                     RETURNING id
                     """,
-                    [workspace.Id, address, string.Join(',', wanted), WebhookFormats.Name(format), secret, createdAt],
+                    [workspace.Id, address, string.Join(',', wanted), WebhookFormats.Name(format), encrypted, createdAt],
                     reader => reader.Read() ? reader.GetInt64(0) : throw new InvalidOperationException("the new subscription was not returned"),
                     cancellationToken).ConfigureAwait(false);
                 return new CreatedWebhookSubscription(new WebhookSubscription(id, address, wanted, format, createdAt), secret);
@@ -311,7 +312,7 @@ public abstract partial class SqlStore
             which.Add($"(d.workspace_id = ${parameters.Count - 2} AND d.event_id = ${parameters.Count - 1} AND d.subscription_id = ${parameters.Count})");
         }
 
-        return await QueryAsync<IReadOnlyList<DueWebhookDelivery>>(
+        var stored = await QueryAsync<IReadOnlyList<DueWebhookDelivery>>(
             $"""
             SELECT d.workspace_id, w.slug, d.id, d.subscription_id, s.url, s.format, s.secret, d.event_id, e.name,
                    CAST(e.payload AS VARCHAR), e.text, e.occurred_at, d.attempts
@@ -336,6 +337,7 @@ public abstract partial class SqlStore
 
                 return due;
             }, cancellationToken).ConfigureAwait(false);
+        return [.. stored.Select(delivery => delivery with { Secret = Secrets.Reveal(delivery.Secret) })];
     }
 
     private Task<bool> IsSubscribedAsync(Workspace workspace, long subscriptionId, CancellationToken cancellationToken) =>

@@ -33,6 +33,13 @@ public abstract partial class StoreConformanceTests : IAsyncLifetime
     /// </summary>
     protected abstract Task<IRapportStore> ReopenStoreAsync(IRapportStore store);
 
+    /// <summary>
+    /// Closes <paramref name="store"/>, runs <paramref name="sql"/> on its data directly, as an operator or an older
+    /// Rapport would, and opens it again; returns the reopened store (the suite disposes it) and the first column
+    /// of the statement's rows as text.
+    /// </summary>
+    protected abstract Task<(IRapportStore Store, IReadOnlyList<string> Values)> RunDirectlyAsync(IRapportStore store, string sql);
+
     /// <summary>Removes what the backend created for the test's stores, once they are all disposed.</summary>
     protected virtual ValueTask DeleteStoresAsync() => ValueTask.CompletedTask;
 
@@ -77,6 +84,19 @@ public abstract partial class StoreConformanceTests : IAsyncLifetime
         var workspace = await store.FindWorkspaceAsync(Workspace.DefaultSlug, Token)
             ?? throw new Xunit.Sdk.XunitException("the reopened store lost the default workspace");
         return (store, workspace);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> on the data of <see cref="Store"/> behind its back (<see cref="RunDirectlyAsync"/>);
+    /// returns the reopened store, its default workspace and what the statement read.
+    /// </summary>
+    protected async Task<(IRapportStore Store, Workspace Workspace, IReadOnlyList<string> Values)> RunBehindStoreAsync(IRapportStore store, string sql)
+    {
+        var (reopened, values) = await RunDirectlyAsync(store, sql);
+        Track(reopened);
+        var workspace = await reopened.FindWorkspaceAsync(Workspace.DefaultSlug, Token)
+            ?? throw new Xunit.Sdk.XunitException("the reopened store lost the default workspace");
+        return (reopened, workspace, values);
     }
 
     /// <summary>Disposes a store now, e.g. to reopen its file.</summary>

@@ -9,6 +9,13 @@ internal sealed class TemporaryDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>
+    /// Lets a rapport process started here reach addresses on this machine (a test's webhook receiver or feed), which
+    /// it refuses by default: an <c>appsettings.json</c> with <c>Security:AllowPrivateNetworkUrls</c>.
+    /// </summary>
+    public void AllowPrivateNetworkUrls() =>
+        System.IO.File.WriteAllText(File("appsettings.json"), """{"Security": {"AllowPrivateNetworkUrls": true}}""");
+
     public void Dispose()
     {
         try

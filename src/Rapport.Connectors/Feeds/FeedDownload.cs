@@ -1,22 +1,24 @@
+using Rapport.Connectors.Outbound;
+
 namespace Rapport.Connectors.Feeds;
 
 /// <summary>
 /// Fetches a feed from an http or https URL (nothing else: no files, no other schemes), at most
-/// <see cref="FeedReader.MaxBytes"/>, within 30 seconds.
+/// <see cref="FeedReader.MaxBytes"/>, within 30 seconds, from public addresses only unless private networks are
+/// allowed (<see cref="OutboundUrls"/>; redirects are checked too).
 /// </summary>
 public static class FeedDownload
 {
     public static bool IsUrl(string text) => text.Contains("://", StringComparison.Ordinal);
 
-    /// <summary>The feed's bytes; <see cref="FormatException"/> for a URL that is not http or https.</summary>
-    public static async Task<MemoryStream> FetchAsync(string url, CancellationToken cancellationToken)
+    /// <summary>
+    /// The feed's bytes; <see cref="FormatException"/> for a URL that is not http or https, or
+    /// <see cref="PrivateNetworkUrlException"/> for one on a private network.
+    /// </summary>
+    public static async Task<MemoryStream> FetchAsync(string url, bool allowPrivateNetwork, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new FormatException($"'{url}' is not an http or https URL; a feed is read from a file or from http(s)");
-        }
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30), MaxResponseContentBufferSize = FeedReader.MaxBytes };
+        var uri = await OutboundUrls.CheckAsync(url, allowPrivateNetwork, cancellationToken).ConfigureAwait(false);
+        using var http = new HttpClient(OutboundUrls.CreateHandler(allowPrivateNetwork)) { Timeout = TimeSpan.FromSeconds(30), MaxResponseContentBufferSize = FeedReader.MaxBytes };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("Rapport-feed-import/1.0");
         using var response = await http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

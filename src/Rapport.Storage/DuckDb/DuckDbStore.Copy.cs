@@ -29,7 +29,7 @@ public sealed partial class DuckDbStore
                     break;
                 }
 
-                yield return new StoredTableChunk(table, rows);
+                yield return RevealSecrets(new StoredTableChunk(table, rows));
             }
         }
     }
@@ -37,6 +37,7 @@ public sealed partial class DuckDbStore
     public async Task ImportAsync(
         Workspace target, IAsyncEnumerable<StoredTableChunk> chunks, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        PrepareSecrets();
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -50,8 +51,9 @@ public sealed partial class DuckDbStore
             try
             {
                 var written = 0L;
-                await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
+                await foreach (var received in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
+                    var chunk = ProtectSecrets(received);
                     await Task.Run(() => Append(target, chunk), cancellationToken).ConfigureAwait(false);
                     written += chunk.Rows.Count;
                     progress?.Report(written);

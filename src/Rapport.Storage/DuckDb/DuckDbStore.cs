@@ -88,7 +88,18 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
             throw;
         }
 
-        return new DuckDbStore(path, writer, connectionString, clock);
+        var store = new DuckDbStore(path, writer, connectionString, clock);
+        try
+        {
+            store.ProtectPlaintextSecretsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch
+        {
+            store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
+        return store;
     }
 
     public async Task<Workspace> GetOrCreateWorkspaceAsync(string slug, CancellationToken cancellationToken)

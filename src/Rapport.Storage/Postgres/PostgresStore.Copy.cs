@@ -29,7 +29,7 @@ public sealed partial class PostgresStore
                     break;
                 }
 
-                yield return new StoredTableChunk(table, rows);
+                yield return RevealSecrets(new StoredTableChunk(table, rows));
             }
         }
     }
@@ -37,6 +37,7 @@ public sealed partial class PostgresStore
     public async Task ImportAsync(
         Workspace target, IAsyncEnumerable<StoredTableChunk> chunks, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        PrepareSecrets();
         // The workspace's ingest lock, as a session would take it, and its API key lock: nothing else writes to it meanwhile.
         var writer = _writers.GetOrAdd(target.Id, static _ => new WorkspaceWriter());
         await writer.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -58,8 +59,9 @@ public sealed partial class PostgresStore
             string? copying = null;
             try
             {
-                await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
+                await foreach (var received in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
+                    var chunk = ProtectSecrets(received);
                     var columns = StoredTables.Find(chunk.Table);
                     if (chunk.Table != copying && copy is not null)
                     {

@@ -60,7 +60,18 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
             throw;
         }
 
-        return new PostgresStore(dataSource, description, clock);
+        var store = new PostgresStore(dataSource, description, clock);
+        try
+        {
+            store.ProtectPlaintextSecretsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch
+        {
+            store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
+        return store;
     }
 
     /// <summary>An Npgsql connection string from either a connection string or a <c>postgres://</c> URI.</summary>

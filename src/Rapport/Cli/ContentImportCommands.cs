@@ -28,12 +28,12 @@ internal static class ContentImportCommands
             try
             {
                 input = FeedDownload.IsUrl(location)
-                    ? await FeedDownload.FetchAsync(location, cancellationToken)
+                    ? await FeedDownload.FetchAsync(location, scope.Settings.Security.AllowPrivateNetworkUrls, cancellationToken)
                     : new FileStream(location, FileMode.Open, FileAccess.Read, FileShare.Read);
             }
             catch (HttpRequestException e)
             {
-                throw new CliException($"cannot fetch the feed: {e.Message}");
+                throw new CliException($"{location}: cannot fetch the feed: {e.Message}");
             }
 
             await using (input)

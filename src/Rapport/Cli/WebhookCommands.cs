@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
+using Rapport.Connectors.Outbound;
 using Rapport.Core.Webhooks;
 using Rapport.Webhooks;
 using Spectre.Console;
@@ -42,6 +43,7 @@ internal static class WebhookCommands
         var add = new Command("add", "Subscribe a URL to events; prints the signing secret once") { url, events, format };
         runner.Attach(add, async (scope, cancellationToken) =>
         {
+            await OutboundUrls.CheckAsync(WebhookUrl.Parse(scope.Get(url)), scope.Settings.Security.AllowPrivateNetworkUrls, cancellationToken);
             var workspace = await scope.WorkspaceForWritingAsync(cancellationToken);
             var created = await scope.Store.AddWebhookSubscriptionAsync(
                 workspace, scope.Get(url)!, [scope.Get(events)!], WebhookFormats.Parse(scope.Get(format)), cancellationToken);
@@ -115,7 +117,7 @@ internal static class WebhookCommands
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
             var deliveryId = await scope.Store.AddWebhookPingAsync(workspace, scope.Get(Id), cancellationToken)
                 ?? throw new CliException($"workspace '{workspace.Slug}' has no webhook {scope.Get(Id)}; rapport webhooks list shows them");
-            using var http = WebhookDeliverer.CreateHttpClient();
+            using var http = WebhookDeliverer.CreateHttpClient(scope.Settings.Security.AllowPrivateNetworkUrls);
             var deliverer = new WebhookDeliverer(scope.Store, http, scope.Clock, new WebhookDeliveryOptions(), NullLogger.Instance);
             if (await deliverer.DeliverNowAsync(workspace, deliveryId, cancellationToken) is not { } result)
             {
@@ -144,7 +146,7 @@ internal static class WebhookCommands
         var deliver = new Command("deliver", "Send every delivery that is due now, in every workspace, then exit (for cron; rapport serve does this itself)");
         runner.Attach(deliver, async (scope, cancellationToken) =>
         {
-            using var http = WebhookDeliverer.CreateHttpClient();
+            using var http = WebhookDeliverer.CreateHttpClient(scope.Settings.Security.AllowPrivateNetworkUrls);
             var deliverer = new WebhookDeliverer(scope.Store, http, scope.Clock, new WebhookDeliveryOptions(), NullLogger.Instance);
             var summary = await deliverer.DeliverDueAsync(cancellationToken);
             AnsiConsole.MarkupLine(

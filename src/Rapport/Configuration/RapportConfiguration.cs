@@ -26,7 +26,7 @@ internal static partial class RapportConfiguration
     [
         "Workspace", "Store:Db", "Store:DuckDbMemoryLimit", "Server:Urls", "Server:PrometheusMetrics", "Logging:Format", "Logging:Level",
         "Community:RefreshMinutes", "Security:SignInPermitsPerMinute", "Security:IngestPermitsPerMinute", "Security:LockoutFailures",
-        "Security:LockoutMinutes",
+        "Security:LockoutMinutes", "Security:AllowPrivateNetworkUrls",
     ];
 
     private static readonly string[] CheckedSections = ["Store", "Server", "Community", "Security"];

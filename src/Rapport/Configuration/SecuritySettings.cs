@@ -14,4 +14,10 @@ internal sealed class SecuritySettings
 
     /// <summary>How long an email stays locked after <see cref="LockoutFailures"/> failed sign-ins.</summary>
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Whether webhook targets and URL imports may reach loopback, private, link-local and metadata addresses. Off:
+    /// only a test setup or a closed network with receivers on it has reason to turn it on.
+    /// </summary>
+    public bool AllowPrivateNetworkUrls { get; set; }
 }

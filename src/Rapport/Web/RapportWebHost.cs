@@ -59,13 +59,18 @@ internal static class RapportWebHost
         builder.Services.AddSingleton<SegmentIngest>();
         builder.Services.AddSingleton<EditorAuthorization>();
         builder.Services.AddSingleton<ApiAccess>();
+        builder.Services.AddSingleton(settings.Security);
         builder.Services.AddRapportRateLimits(settings.Security);
         builder.Services.AddSingleton(new SignInLockout(clock, settings.Security.LockoutFailures, TimeSpan.FromMinutes(settings.Security.LockoutMinutes)));
-        builder.Services.AddWebhookDelivery(store, clock);
+        builder.Services.AddWebhookDelivery(store, clock, settings.Security.AllowPrivateNetworkUrls);
         builder.Services.AddSingleton<LinkTraffic>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(options => RapportJson.Configure(options.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            RapportJson.Configure(options.SerializerOptions);
+            options.SerializerOptions.MaxDepth = JsonRequestLimits.MaxDepth;
+        });
         builder.Services.AddDashboard(store);
         builder.Services.AddRapportOpenApi();
         builder.Services.AddMetrics();
@@ -76,6 +81,7 @@ internal static class RapportWebHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseJsonRequestLimits();
         app.UseDashboard();
         app.MapRapportOpenApi();
         app.MapHealthEndpoints();

@@ -1,3 +1,5 @@
+using Rapport.Configuration;
+using Rapport.Connectors.Outbound;
 using Rapport.Core.Users;
 using Rapport.Core.Webhooks;
 using Rapport.Storage;
@@ -46,9 +48,11 @@ internal static class WebhookEndpoints
 
     /// <summary>Subscribes a URL; the answer holds the signing secret, the only time it is shown.</summary>
     private static async Task<Created<CreatedWebhookSubscription>> AddAsync(
-        HttpContext context, IRapportStore store, ApiAccess access, WebhookSubscriptionRequest request, string? workspace, CancellationToken cancellationToken)
+        HttpContext context, IRapportStore store, ApiAccess access, SecuritySettings security, WebhookSubscriptionRequest request, string? workspace,
+        CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
+        await OutboundUrls.CheckAsync(WebhookUrl.Parse(request.Url), security.AllowPrivateNetworkUrls, cancellationToken);
         var created = await store.AddWebhookSubscriptionAsync(
             caller.Workspace, request.Url ?? "", request.Events ?? [], WebhookFormats.Parse(request.Format), cancellationToken);
         return TypedResults.Created($"/api/v1/webhooks/{created.Subscription.Id}", created);

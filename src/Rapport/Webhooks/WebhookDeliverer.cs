@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using Rapport.Connectors.Outbound;
 using Rapport.Core.Webhooks;
 using Rapport.Core.Workspaces;
 using Rapport.Storage;
@@ -20,11 +21,15 @@ internal sealed class WebhookDeliverer(
 
     /// <summary>
     /// A client for receivers: no redirects (a 3xx is a failed attempt, so a receiver cannot bounce deliveries to
-    /// another address) and no time limit of its own (each attempt has <see cref="WebhookDeliveryOptions.Timeout"/>).
+    /// another address), no time limit of its own (each attempt has <see cref="WebhookDeliveryOptions.Timeout"/>), and
+    /// connections to public addresses only unless <paramref name="allowPrivateNetwork"/> (<see cref="OutboundUrls"/>).
     /// </summary>
-    public static HttpClient CreateHttpClient()
+    public static HttpClient CreateHttpClient(bool allowPrivateNetwork)
     {
-        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        var handler = OutboundUrls.CreateHandler(allowPrivateNetwork);
+        handler.AllowAutoRedirect = false;
+        handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+        var client = new HttpClient(handler)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };

@@ -21,6 +21,26 @@ public sealed class DuckDbStoreTests : StoreConformanceTests
         return RapportStore.Open(path, Clock);
     }
 
+    protected override async Task<(IRapportStore Store, IReadOnlyList<string> Values)> RunDirectlyAsync(IRapportStore store, string sql)
+    {
+        var path = ((DuckDbStore)store).Path;
+        await CloseAsync(store);
+        var values = new List<string>();
+        using (var connection = new DuckDBConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+            }
+        }
+
+        return (RapportStore.Open(path, Clock), values);
+    }
+
     protected override ValueTask DeleteStoresAsync()
     {
         Directory.Delete(_directory, recursive: true);

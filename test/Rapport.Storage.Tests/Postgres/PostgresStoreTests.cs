@@ -35,6 +35,27 @@ public sealed class PostgresStoreTests : StoreConformanceTests
         return reopened;
     }
 
+    protected override async Task<(IRapportStore Store, IReadOnlyList<string> Values)> RunDirectlyAsync(IRapportStore store, string sql)
+    {
+        var database = _databaseOf[store];
+        await CloseAsync(store);
+        var values = new List<string>();
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync(Token);
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync(Token);
+            while (await reader.ReadAsync(Token))
+            {
+                values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+            }
+        }
+
+        var reopened = RapportStore.Open(database, Clock);
+        _databaseOf[reopened] = database;
+        return (reopened, values);
+    }
+
     protected override async ValueTask DeleteStoresAsync()
     {
         foreach (var database in _databases)

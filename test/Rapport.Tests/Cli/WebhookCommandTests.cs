@@ -11,7 +11,11 @@ public sealed partial class WebhookCommandTests : IAsyncLifetime
     private readonly TemporaryDirectory _directory = new();
     private WebhookReceiver _receiver = null!;
 
-    public async ValueTask InitializeAsync() => _receiver = await WebhookReceiver.StartAsync();
+    public async ValueTask InitializeAsync()
+    {
+        _directory.AllowPrivateNetworkUrls();
+        _receiver = await WebhookReceiver.StartAsync();
+    }
 
     [Fact]
     public async Task Add_prints_the_secret_once_and_deliver_sends_new_leads_signed_with_it()

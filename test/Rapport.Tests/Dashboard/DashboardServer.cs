@@ -41,6 +41,8 @@ public sealed class DashboardServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // The webhook tests deliver to a receiver on this machine.
+        _directory.AllowPrivateNetworkUrls();
         await RunAsync("demo", "--no-serve", "--developers", "300");
         await File.WriteAllLinesAsync(_directory.File("people.jsonl"),
         [

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Rapport.Configuration;
 using Rapport.Connectors.Segment;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Workspaces;
@@ -41,7 +42,8 @@ public sealed class LeadAndWebhookApiTests : IAsyncLifetime
         _read = (await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Read, "dashboard", Token)).Plaintext;
         _admin = (await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Admin, "crm", Token)).Plaintext;
         _ingest = (await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Ingest, "website", Token)).Plaintext;
-        _app = RapportWebHost.Build(_store, "acme", "http://127.0.0.1:0", TimeProvider.System);
+        _app = RapportWebHost.Build(
+            _store, "acme", "http://127.0.0.1:0", TimeProvider.System, new RapportSettings { Security = { AllowPrivateNetworkUrls = true } });
         await _app.StartAsync(Token);
         _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
     }

@@ -13,7 +13,11 @@ public sealed partial class WebhookServeTests : IAsyncLifetime
     private readonly TemporaryDirectory _directory = new();
     private WebhookReceiver _receiver = null!;
 
-    public async ValueTask InitializeAsync() => _receiver = await WebhookReceiver.StartAsync();
+    public async ValueTask InitializeAsync()
+    {
+        _directory.AllowPrivateNetworkUrls();
+        _receiver = await WebhookReceiver.StartAsync();
+    }
 
     [Fact]
     public async Task New_leads_found_over_http_are_delivered_by_the_server_without_a_deliver_command()

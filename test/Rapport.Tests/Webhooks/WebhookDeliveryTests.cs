@@ -19,7 +19,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
     private readonly TemporaryDirectory _directory = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(Start));
-    private readonly HttpClient _http = WebhookDeliverer.CreateHttpClient();
+    private readonly HttpClient _http = WebhookDeliverer.CreateHttpClient(allowPrivateNetwork: true);
     private readonly List<IRapportStore> _stores = [];
     private string? _database;
     private WebhookReceiver _receiver = null!;

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Rapport.Configuration;
+using Rapport.Connectors.Outbound;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Community;
 using Rapport.Core.Journey;
@@ -10,7 +12,7 @@ using Rapport.Webhooks;
 namespace Rapport.Web.Dashboard.Pages.Settings;
 
 /// <summary>Owners' settings: users, API keys, webhooks, the journey map and the community rules (the folder is authorized for owners only).</summary>
-internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver workspaces, WebhookDeliverer deliverer) : DashboardPage(store, workspaces)
+internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver workspaces, WebhookDeliverer deliverer, SecuritySettings security) : DashboardPage(store, workspaces)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
 
@@ -75,6 +77,7 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
         await LoadWorkspaceAsync(cancellationToken);
         try
         {
+            await OutboundUrls.CheckAsync(WebhookUrl.Parse(url), security.AllowPrivateNetworkUrls, cancellationToken);
             var created = await Store.AddWebhookSubscriptionAsync(Workspace, url ?? "", events ?? [], WebhookFormats.Parse(format), cancellationToken);
             Secret = created.Secret;
             SecretLabel = $"The signing secret of webhook {created.Subscription.Id} ({created.Subscription.Url}).";

@@ -1,14 +1,14 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Rapport.Storage;
 
-namespace Rapport.Web.Dashboard;
+namespace Rapport.Storage;
 
 /// <summary>
-/// Keeps ASP.NET Core's data protection keys (they encrypt sign-in cookies and anti-forgery tokens) in the store, so
-/// that a restart does not sign everyone out and several instances on one PostgreSQL accept each other's cookies.
+/// Keeps ASP.NET Core's data protection keys in the store: the keys that encrypt sign-in cookies, anti-forgery tokens
+/// and stored webhook secrets. A restart does not sign everyone out, and every process on one store (servers, CLI
+/// commands) can read what another encrypted.
 /// </summary>
-internal sealed class StoreXmlRepository(IRapportStore store) : IXmlRepository
+public sealed class StoreXmlRepository(IRapportStore store) : IXmlRepository
 {
     // Data protection asks for its keys synchronously, rarely (at start and when its cache expires), off the hot path.
     public IReadOnlyCollection<XElement> GetAllElements() =>

@@ -17,6 +17,11 @@ public static class FeedDownload
     /// </summary>
     public static async Task<MemoryStream> FetchAsync(string url, bool allowPrivateNetwork, CancellationToken cancellationToken)
     {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var given) || (given.Scheme != Uri.UriSchemeHttp && given.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new FormatException($"'{url}' is not an http or https URL; a feed is read from a file or from http(s)");
+        }
+
         var uri = await OutboundUrls.CheckAsync(url, allowPrivateNetwork, cancellationToken).ConfigureAwait(false);
         using var http = new HttpClient(OutboundUrls.CreateHandler(allowPrivateNetwork)) { Timeout = TimeSpan.FromSeconds(30), MaxResponseContentBufferSize = FeedReader.MaxBytes };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("Rapport-feed-import/1.0");

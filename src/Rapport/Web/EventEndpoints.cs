@@ -3,6 +3,7 @@ using Rapport.Core.Events;
 using Rapport.Core.Users;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Paging;
 
 namespace Rapport.Web;
 
@@ -34,11 +35,11 @@ internal static class EventEndpoints
             .RequiresAccess(RouteAccess.Viewer);
     }
 
-    private static async Task<Ok<IReadOnlyList<DevRelEvent>>> ListAsync(
-        HttpContext context, IRapportStore store, ApiAccess access, string? workspace, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<DevRelEvent>>> ListAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Viewer, cancellationToken);
-        return TypedResults.Ok(await store.ListEventsAsync(caller.Workspace, cancellationToken));
+        return TypedResults.Ok(Pages.Of(await store.ListEventsAsync(caller.Workspace, cancellationToken), page, "ListEvents", item => item.Id));
     }
 
     private static async Task<Ok<EventDetail>> GetAsync(

@@ -53,7 +53,7 @@ public sealed class EventApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, readOnly.StatusCode);
         using var events = JsonDocument.Parse(await list.Content.ReadAsStringAsync(Token));
-        var webinar = Assert.Single(events.RootElement.EnumerateArray());
+        var webinar = Assert.Single(events.RootElement.GetProperty("items").EnumerateArray());
         Assert.Equal(("YouTube", "online", "USD"), (webinar.GetProperty("location").GetString(), webinar.GetProperty("format").GetString(),
             webinar.GetProperty("costs")[0].GetProperty("currency").GetString()));
         using var json = JsonDocument.Parse(await report.Content.ReadAsStringAsync(Token));

@@ -63,7 +63,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
 
         using (var suggested = await JsonAsync(suggestions))
         {
-            Assert.Equal([("q1", "feature", "please add")], suggested.RootElement.EnumerateArray()
+            Assert.Equal([("q1", "feature", "please add")], suggested.RootElement.GetProperty("items").EnumerateArray()
                 .Select(s => (s.GetProperty("messageId").GetString(), s.GetProperty("kind").GetString(), s.GetProperty("reason").GetString())));
         }
 
@@ -82,7 +82,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
             (change.RootElement.GetProperty("item").GetProperty("status").GetString(), change.RootElement.GetProperty("item").GetProperty("trackerUrl").GetString()));
         using var groups = await JsonAsync(listed);
         // Ada at Scale (4) and Cy at Evaluate (1.5).
-        var group = groups.RootElement.EnumerateArray().Single();
+        var group = groups.RootElement.GetProperty("items").EnumerateArray().Single();
         Assert.Equal(("integrations", 5.5, 2), (group.GetProperty("area").GetString(), group.GetProperty("score").GetDouble(), group.GetProperty("developers").GetInt32()));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }

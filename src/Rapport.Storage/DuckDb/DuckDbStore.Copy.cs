@@ -69,7 +69,7 @@ public sealed partial class DuckDbStore
         }
         finally
         {
-            _writeLock.Release();
+            ReleaseWriter();
         }
     }
 

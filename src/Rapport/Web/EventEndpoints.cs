@@ -3,6 +3,7 @@ using Rapport.Core.Events;
 using Rapport.Core.Users;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Caching;
 using Rapport.Web.Paging;
 
 namespace Rapport.Web;
@@ -32,7 +33,8 @@ internal static class EventEndpoints
         app.MapGet("/api/v1/reports/events", GetReportAsync)
             .WithName("GetEventsReport")
             .WithSummary("Every event's return and the comparison of in-person, online and hybrid events.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithETag();
     }
 
     private static async Task<Ok<Page<DevRelEvent>>> ListAsync(

@@ -5,6 +5,7 @@ using Rapport.Core.Outreach;
 using Rapport.Core.Workspaces;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Caching;
 using Rapport.Web.Csv;
 using Rapport.Web.OpenApi;
 using Rapport.Web.Paging;
@@ -23,7 +24,8 @@ internal static class CommunityEndpoints
         app.MapGet("/api/v1/reports/levels", GetLevelsAsync)
             .WithName("GetLevels")
             .WithSummary("Community levels now and per month, with the latest moves between levels.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithETag();
 
         var community = app.MapGroup("/api/v1/community");
         community.MapGet("/config", GetConfigAsync)

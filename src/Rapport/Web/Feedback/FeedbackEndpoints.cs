@@ -4,6 +4,7 @@ using Rapport.Core.Pulse;
 using Rapport.Core.Users;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Caching;
 using Rapport.Web.Paging;
 
 namespace Rapport.Web.Feedback;
@@ -27,6 +28,7 @@ internal static class FeedbackEndpoints
         feedback.MapPost("/{id:long}/voters", VoteAsync).WithName("AddFeedbackVoter").RequiresAccess(RouteAccess.Editor)
             .WithSummary("Adds a developer who raised or upvoted a piece of feedback.");
         app.MapGet("/api/v1/community/pulse", PulseAsync).WithName("GetCommunityPulse").RequiresAccess(RouteAccess.Viewer)
+            .WithETag()
             .WithSummary("The community's weekly health and its lapses.");
     }
 

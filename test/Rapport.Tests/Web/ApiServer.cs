@@ -40,15 +40,15 @@ internal sealed class ApiServer : IAsyncDisposable
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public static async Task<ApiServer> StartAsync(TimeProvider? clock = null)
+    public static async Task<ApiServer> StartAsync(string workspaceSlug = Workspace.DefaultSlug, TimeProvider? clock = null)
     {
         var directory = new TemporaryDirectory();
         var store = RapportStore.Open(directory.File("rapport.duckdb"), clock ?? TimeProvider.System);
-        var workspace = await store.GetOrCreateWorkspaceAsync(Workspace.DefaultSlug, Token);
+        var workspace = await store.GetOrCreateWorkspaceAsync(workspaceSlug, Token);
         var readKey = (await store.CreateApiKeyAsync(workspace, ApiKeyScope.Read, "reports", Token)).Plaintext;
         var adminKey = (await store.CreateApiKeyAsync(workspace, ApiKeyScope.Admin, "devrel", Token)).Plaintext;
         var ingestKey = (await store.CreateApiKeyAsync(workspace, ApiKeyScope.Ingest, "site", Token)).Plaintext;
-        var app = RapportWebHost.Build(store, Workspace.DefaultSlug, "http://127.0.0.1:0", clock ?? TimeProvider.System);
+        var app = RapportWebHost.Build(store, workspaceSlug, "http://127.0.0.1:0", clock ?? TimeProvider.System);
         await app.StartAsync(Token);
         return new ApiServer(directory, store, workspace, app, readKey, adminKey, ingestKey);
     }
@@ -74,6 +74,10 @@ internal sealed class ApiServer : IAsyncDisposable
         configure?.Invoke(request);
         return await Http.SendAsync(request, Token);
     }
+
+    /// <summary>Sends <paramref name="body"/> serialized as JSON.</summary>
+    public Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string path, string? key, object? body) =>
+        SendAsync(method, path, key, body is null ? null : JsonSerializer.Serialize(body));
 
     public Task<HttpResponseMessage> GetAsync(string path, string? key = null) => SendAsync(HttpMethod.Get, path, key ?? ReadKey);
 

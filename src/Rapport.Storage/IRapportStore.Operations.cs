@@ -14,4 +14,10 @@ public partial interface IRapportStore
     /// DuckDB file that <c>rapport restore</c> reads, while ingest goes on around it. Returns the bytes written.
     /// </summary>
     Task<long> BackupAsync(Stream destination, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A token that changes whenever the store's data may have changed: two equal tokens mean nothing was written in
+    /// between, so an answer computed after the first still holds (the API's ETags). It may change without a write.
+    /// </summary>
+    Task<string> GetChangeMarkerAsync(CancellationToken cancellationToken);
 }

@@ -71,7 +71,7 @@ public sealed partial class DuckDbStore
         }
         finally
         {
-            _writeLock.Release();
+            ReleaseWriter();
         }
     }
 

@@ -42,7 +42,7 @@ public sealed partial class DuckDbStore
         }
         finally
         {
-            _writeLock.Release();
+            ReleaseWriter();
         }
     }
 

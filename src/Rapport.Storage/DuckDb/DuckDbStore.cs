@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
 using Rapport.Core.ApiKeys;
@@ -20,11 +21,15 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
     private readonly DuckDBConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TimeProvider _clock;
+    private readonly Guid _opened = Guid.NewGuid();
     private readonly ConcurrentDictionary<string, Workspace> _workspaces = new(StringComparer.Ordinal);
     private readonly Dictionary<int, WorkspaceIngestState> _ingestStates = [];
     private readonly ConcurrentBag<DuckDBConnection> _readers = [];
     private readonly ConcurrentDictionary<string, ApiKeyGrant> _authenticated = new(StringComparer.Ordinal);
     private int _revocations;
+
+    /// <summary>How many times the writer was let go (or a side write committed): the change marker's counter.</summary>
+    private long _changes;
 
     private DuckDbStore(string path, DuckDBConnection writer, string connectionString, TimeProvider clock)
     {
@@ -123,7 +128,7 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         }
         finally
         {
-            _writeLock.Release();
+            ReleaseWriter();
         }
 
         return await FindWorkspaceAsync(slug, cancellationToken).ConfigureAwait(false)
@@ -164,12 +169,12 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
                     _ingestStates.Remove(workspace.Id);
                 }
 
-                _writeLock.Release();
+                ReleaseWriter();
             });
         }
         catch
         {
-            _writeLock.Release();
+            ReleaseWriter();
             throw;
         }
     }
@@ -187,7 +192,7 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         }
         finally
         {
-            _writeLock.Release();
+            ReleaseWriter();
         }
     }
 
@@ -225,7 +230,6 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         }
         finally
         {
-            _writeLock.Release();
             _writeLock.Dispose();
         }
     }
@@ -331,7 +335,7 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         }
         finally
         {
-            _writeLock.Release();
+            ReleaseWriter();
         }
     }
 
@@ -439,7 +443,7 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         }
         finally
         {
-            _writeLock.Release();
+            ReleaseWriter();
         }
     }
 
@@ -462,7 +466,7 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         }
         finally
         {
-            _writeLock.Release();
+            ReleaseWriter();
         }
     }
 
@@ -508,6 +512,20 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
 
             transaction.Commit();
         }, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _changes);
+    }
+
+    /// <summary>
+    /// This process alone writes the file, so a counter of writes since it opened, with an id of this opening, is a
+    /// change marker. Counting every release of the writer, even one that changed nothing, only costs a cache miss.
+    /// </summary>
+    public Task<string> GetChangeMarkerAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(string.Create(CultureInfo.InvariantCulture, $"{_opened:N}.{Interlocked.Read(ref _changes)}"));
+
+    private void ReleaseWriter()
+    {
+        Interlocked.Increment(ref _changes);
+        _writeLock.Release();
     }
 
     private protected override DateTime Now() => _clock.GetUtcNow().UtcDateTime;

@@ -2,6 +2,13 @@ namespace Rapport.Storage.Postgres;
 
 public sealed partial class PostgresStore
 {
+    /// <summary>
+    /// The current snapshot (xmin:xmax:in-progress ids) moves whenever a writing transaction starts or ends on the
+    /// server, from any process: it changes at least as often as the data, which is all an ETag needs.
+    /// </summary>
+    public Task<string> GetChangeMarkerAsync(CancellationToken cancellationToken) =>
+        QueryAsync("SELECT CAST(pg_current_snapshot() AS TEXT)", [], reader => reader.Read() ? reader.GetString(0) : "", cancellationToken);
+
     public async Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
         try

@@ -4,6 +4,7 @@ using Rapport.Core.Content;
 using Rapport.Storage;
 using Rapport.Web.Access;
 using Rapport.Web.Csv;
+using Rapport.Web.Paging;
 
 namespace Rapport.Web;
 
@@ -35,8 +36,8 @@ internal static class ContentEndpoints
             .RequiresAccess(RouteAccess.Editor);
     }
 
-    private static async Task<Ok<IReadOnlyList<ContentItem>>> ListAsync(
-        IRapportStore store, WorkspaceResolver workspaces, string? kind, string? channel, string? tag, string? search, string? workspace,
+    private static async Task<Ok<Page<ContentItem>>> ListAsync(
+        IRapportStore store, WorkspaceResolver workspaces, [AsParameters] PageRequest page, string? kind, string? channel, string? tag, string? search, string? workspace,
         CancellationToken cancellationToken)
     {
         var query = new ContentQuery
@@ -48,7 +49,7 @@ internal static class ContentEndpoints
         };
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
         var items = await store.ListContentAsync(resolved, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ContentItem>>([.. items.Where(query.Matches)]);
+        return TypedResults.Ok(Pages.Of([.. items.Where(query.Matches)], page, "ListContent", item => item.Id));
     }
 
     private static async Task<Ok<ContentDetail>> GetAsync(

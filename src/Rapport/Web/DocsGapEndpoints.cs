@@ -2,6 +2,7 @@ using Rapport.Core.DocsGaps;
 using Rapport.Core.Users;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Caching;
 
 namespace Rapport.Web;
 
@@ -10,6 +11,7 @@ internal static class DocsGapEndpoints
 {
     public static void MapDocsGapEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/reports/docs-gaps", GetAsync).WithName("GetDocsGapReport").RequiresAccess(RouteAccess.Viewer)
+            .WithETag()
             .WithSummary("Questions grouped into topics and matched against the docs pages, biggest gap first.");
 
     private static async Task<Ok<DocsGapReport>> GetAsync(

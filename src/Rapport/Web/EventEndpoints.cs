@@ -3,6 +3,8 @@ using Rapport.Core.Events;
 using Rapport.Core.Users;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Caching;
+using Rapport.Web.Paging;
 
 namespace Rapport.Web;
 
@@ -31,14 +33,15 @@ internal static class EventEndpoints
         app.MapGet("/api/v1/reports/events", GetReportAsync)
             .WithName("GetEventsReport")
             .WithSummary("Every event's return and the comparison of in-person, online and hybrid events.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithETag();
     }
 
-    private static async Task<Ok<IReadOnlyList<DevRelEvent>>> ListAsync(
-        HttpContext context, IRapportStore store, ApiAccess access, string? workspace, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<DevRelEvent>>> ListAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Viewer, cancellationToken);
-        return TypedResults.Ok(await store.ListEventsAsync(caller.Workspace, cancellationToken));
+        return TypedResults.Ok(Pages.Of(await store.ListEventsAsync(caller.Workspace, cancellationToken), page, "ListEvents", item => item.Id));
     }
 
     private static async Task<Ok<EventDetail>> GetAsync(

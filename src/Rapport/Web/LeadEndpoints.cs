@@ -7,6 +7,7 @@ using Rapport.Web.Access;
 using Rapport.Web.Csv;
 using Rapport.Web.Dashboard;
 using Rapport.Web.OpenApi;
+using Rapport.Web.Paging;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -52,11 +53,12 @@ internal static class LeadEndpoints
             .Produces<LeadCriteriaDocument>();
     }
 
-    private static async Task<Ok<IReadOnlyList<Lead>>> ListAsync(
-        HttpContext context, IRapportStore store, ApiAccess access, string? status, string? workspace, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<Lead>>> ListAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? status, string? workspace,
+        CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Viewer, cancellationToken);
-        return TypedResults.Ok(await store.ListLeadsAsync(caller.Workspace, ParseStatus(status), cancellationToken));
+        return TypedResults.Ok(Pages.Of(await store.ListLeadsAsync(caller.Workspace, ParseStatus(status), cancellationToken), page, "ListLeads", item => item.Id));
     }
 
     private static async Task<Ok<Lead>> GetAsync(

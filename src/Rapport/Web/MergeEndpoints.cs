@@ -3,6 +3,7 @@ using Rapport.Core.Members;
 using Rapport.Storage;
 using Rapport.Web.Access;
 using Rapport.Web.Csv;
+using Rapport.Web.Paging;
 
 namespace Rapport.Web;
 
@@ -60,8 +61,8 @@ internal static class MergeEndpoints
     /// <summary>How many new suggestions a refresh stored.</summary>
     internal sealed record RefreshResult(int Found);
 
-    private static async Task<Ok<IReadOnlyList<DeveloperMergeSuggestion>>> ListSuggestionsAsync(
-        IRapportStore store, WorkspaceResolver workspaces, string? status, int? limit, string? workspace, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<DeveloperMergeSuggestion>>> ListSuggestionsAsync(
+        IRapportStore store, WorkspaceResolver workspaces, [AsParameters] PageRequest page, string? status, string? workspace, CancellationToken cancellationToken)
     {
         var wanted = string.IsNullOrWhiteSpace(status) ? MergeSuggestionStatus.Open : status.Trim();
         if (wanted is not (MergeSuggestionStatus.Open or MergeSuggestionStatus.Merged or MergeSuggestionStatus.Dismissed))
@@ -70,7 +71,8 @@ internal static class MergeEndpoints
         }
 
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
-        return TypedResults.Ok(await store.ListMergeSuggestionsAsync(resolved, wanted, Limit(limit), cancellationToken));
+        var suggestions = await store.ListMergeSuggestionsAsync(resolved, wanted, Pages.StoreLimit, cancellationToken);
+        return TypedResults.Ok(Pages.Of(suggestions, page, "ListMergeSuggestions", item => item.Id));
     }
 
     private static async Task<Ok<RefreshResult>> RefreshSuggestionsAsync(
@@ -110,8 +112,8 @@ internal static class MergeEndpoints
         return TypedResults.Ok(await store.UnmergeIdentityAsync(resolved, identity, by, request.Reason, cancellationToken));
     }
 
-    private static async Task<Ok<IReadOnlyList<MemberMerge>>> ListMergesAsync(
-        IRapportStore store, WorkspaceResolver workspaces, string? identity, int? limit, string? workspace, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<MemberMerge>>> ListMergesAsync(
+        IRapportStore store, WorkspaceResolver workspaces, [AsParameters] PageRequest page, string? identity, string? workspace, CancellationToken cancellationToken)
     {
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
         long? memberId = null;
@@ -122,7 +124,8 @@ internal static class MergeEndpoints
                 ?? throw new NotFoundException($"No developer has the identity {parsed}.")).Id;
         }
 
-        return TypedResults.Ok(await store.ListMemberMergesAsync(resolved, memberId, Limit(limit), cancellationToken));
+        var merges = await store.ListMemberMergesAsync(resolved, memberId, Pages.StoreLimit, cancellationToken);
+        return TypedResults.Ok(Pages.Of(merges, page, "ListMemberMerges", item => item.Id));
     }
 
     private static async Task<Ok<MemberMerge>> UndoMergeAsync(
@@ -131,10 +134,6 @@ internal static class MergeEndpoints
         var (resolved, by) = await editors.AuthorizeAsync(context, workspace, cancellationToken);
         return TypedResults.Ok(await store.UndoMergeAsync(resolved, id, by, cancellationToken));
     }
-
-    private static int Limit(int? limit) => limit is { } value
-        ? value is >= 1 and <= 1000 ? value : throw new FormatException($"'limit' must be between 1 and 1000, not {value}")
-        : 100;
 
     private static Identity Parse(string? text, string field)
     {

@@ -2,6 +2,7 @@ using Rapport.Core.Members;
 using Rapport.Storage;
 using Rapport.Web.Access;
 using Rapport.Web.Csv;
+using Rapport.Web.Paging;
 
 namespace Rapport.Web;
 
@@ -15,7 +16,9 @@ internal static class OrganizationEndpoints
             .RequiresAccess(RouteAccess.Viewer)
             .WithCsvExport();
 
-    private static async Task<Ok<IReadOnlyList<OrganizationSummary>>> ListAsync(
-        IRapportStore store, WorkspaceResolver workspaces, string? workspace, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.ListOrganizationsAsync(await workspaces.ResolveAsync(workspace, cancellationToken), cancellationToken));
+    private static async Task<Ok<Page<OrganizationSummary>>> ListAsync(
+        IRapportStore store, WorkspaceResolver workspaces, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Pages.Of(
+            await store.ListOrganizationsAsync(await workspaces.ResolveAsync(workspace, cancellationToken), cancellationToken), page,
+            "ListOrganizations", organization => organization.Name));
 }

@@ -4,6 +4,7 @@ using Rapport.Core.Identities;
 using Rapport.Core.Users;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Paging;
 
 namespace Rapport.Web;
 
@@ -47,11 +48,12 @@ internal static class PrivacyEndpoints
             ?? throw new NotFoundException($"No developer has the identity {parsed}."));
     }
 
-    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ListAuditAsync(
-        HttpContext context, IRapportStore store, ApiAccess access, int? limit, string? workspace, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<AuditEntry>>> ListAuditAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
-        return TypedResults.Ok(await store.ListAuditEntriesAsync(caller.Workspace, limit ?? 100, cancellationToken));
+        var entries = await store.ListAuditEntriesAsync(caller.Workspace, Pages.StoreLimit, cancellationToken);
+        return TypedResults.Ok(Pages.Of(entries, page, "ListAuditEntries", entry => entry.Id.ToString()));
     }
 
     private static Identity Parse(string identity) =>

@@ -87,6 +87,9 @@ internal static class RapportWebHost
         app.MapHealthEndpoints();
         app.MapReportEndpoints();
         app.MapMemberEndpoints();
+        app.MapJourneyEndpoints();
+        app.MapUserEndpoints();
+        app.MapApiKeyEndpoints();
         app.MapMergeEndpoints();
         app.MapOrganizationEndpoints();
         app.MapCommunityEndpoints();

@@ -3,6 +3,7 @@ using Rapport.Core.Reach;
 using Rapport.Core.Reports;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Caching;
 using Rapport.Web.Csv;
 
 namespace Rapport.Web;
@@ -16,16 +17,19 @@ internal static class ReportEndpoints
         reports.MapGet("/funnel", GetFunnelAsync)
             .WithName("GetFunnel")
             .WithSummary("The developer journey funnel: developers per stage and conversion between stages.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithETag();
         reports.MapGet("/content", GetContentReachAsync)
             .WithName("GetContentReach")
             .WithSummary("Validated reach per content item, or per reuse tree.")
             .RequiresAccess(RouteAccess.Viewer)
+            .WithETag()
             .WithCsvExport();
         reports.MapGet("/channels", GetChannelReachAsync)
             .WithName("GetChannelReach")
             .WithSummary("Validated reach per channel.")
             .RequiresAccess(RouteAccess.Viewer)
+            .WithETag()
             .WithCsvExport();
     }
 

@@ -5,6 +5,7 @@ using Rapport.Core.Webhooks;
 using Rapport.Storage;
 using Rapport.Web.Access;
 using Rapport.Web.Csv;
+using Rapport.Web.Paging;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -39,11 +40,11 @@ internal static class WebhookEndpoints
             .WithCsvExport();
     }
 
-    private static async Task<Ok<IReadOnlyList<WebhookSubscription>>> ListAsync(
-        HttpContext context, IRapportStore store, ApiAccess access, string? workspace, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<WebhookSubscription>>> ListAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
-        return TypedResults.Ok(await store.ListWebhookSubscriptionsAsync(caller.Workspace, cancellationToken));
+        return TypedResults.Ok(Pages.Of(await store.ListWebhookSubscriptionsAsync(caller.Workspace, cancellationToken), page, "ListWebhooks", item => item.Id));
     }
 
     /// <summary>Subscribes a URL; the answer holds the signing secret, the only time it is shown.</summary>
@@ -78,11 +79,13 @@ internal static class WebhookEndpoints
             : new WebhookTestResult(deliveryId, false, false, null, null, null, null));
     }
 
-    private static async Task<Ok<IReadOnlyList<WebhookDelivery>>> DeliveriesAsync(
-        HttpContext context, IRapportStore store, ApiAccess access, string? status, int? limit, string? workspace, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<WebhookDelivery>>> DeliveriesAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? status, string? workspace,
+        CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
         var wanted = string.IsNullOrWhiteSpace(status) ? (WebhookDeliveryStatus?)null : WebhookDeliveryStatuses.Parse(status.Trim().ToLowerInvariant());
-        return TypedResults.Ok(await store.ListWebhookDeliveriesAsync(caller.Workspace, wanted, limit ?? 50, cancellationToken));
+        var deliveries = await store.ListWebhookDeliveriesAsync(caller.Workspace, wanted, Pages.StoreLimit, cancellationToken);
+        return TypedResults.Ok(Pages.Of(deliveries, page, "ListWebhookDeliveries", delivery => delivery.Id.ToString()));
     }
 }

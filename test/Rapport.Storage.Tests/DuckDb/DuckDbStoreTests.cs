@@ -50,6 +50,17 @@ public sealed class DuckDbStoreTests : StoreConformanceTests
     private string StorePath => ((DuckDbStore)Store).Path;
 
     [Fact]
+    public async Task The_change_marker_stays_while_only_reads_happen()
+    {
+        await IngestAsync("""{"type":"track","messageId":"m1","userId":"ada","event":"Signed Up","timestamp":"2026-03-01T10:00:00Z"}""");
+        var before = await Store.GetChangeMarkerAsync(Token);
+        await Store.GetFunnelAsync(Workspace, default, Token);
+        await Store.ListMembersAsync(Workspace, new Core.Members.MemberQuery(), Token);
+
+        Assert.Equal(before, await Store.GetChangeMarkerAsync(Token));
+    }
+
+    [Fact]
     public async Task A_file_written_by_a_newer_schema_is_refused()
     {
         var path = StorePath;

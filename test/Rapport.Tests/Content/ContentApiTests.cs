@@ -51,7 +51,7 @@ public sealed class ContentApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, copy.StatusCode);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         using var list = JsonDocument.Parse(await _reader.GetStringAsync("/api/v1/content?channel=DEV.TO", Token));
-        var item = Assert.Single(list.RootElement.EnumerateArray());
+        var item = Assert.Single(list.RootElement.GetProperty("items").EnumerateArray());
         Assert.Equal(0.5, item.GetProperty("effortHours").GetDouble());
         Assert.Equal("https://dev.to/jim/sdks", item.GetProperty("url").GetString());
         using var detail = JsonDocument.Parse(await _reader.GetStringAsync("/api/v1/content/2", Token));

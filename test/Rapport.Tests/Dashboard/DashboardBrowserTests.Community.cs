@@ -119,8 +119,8 @@ public sealed partial class DashboardBrowserTests
     private async Task<long> EveTaskAsync()
     {
         using var http = server.Http();
-        using var tasks = JsonDocument.Parse(await http.GetStringAsync("/api/v1/outreach?reason=stalled&limit=1000", Cancellation));
-        return tasks.RootElement.EnumerateArray()
+        using var tasks = JsonDocument.Parse(await http.GetStringAsync("/api/v1/outreach?reason=stalled&limit=500", Cancellation));
+        return tasks.RootElement.GetProperty("items").EnumerateArray()
             .Single(task => task.GetProperty("identities").EnumerateArray().Any(identity => identity.GetString() == "user:eve"))
             .GetProperty("id").GetInt64();
     }

@@ -25,7 +25,7 @@ public sealed class LeadsAndWebhooksBrowserTests(DashboardServer server) : IClas
             using var http = server.Http(editor.SessionCookie);
             using (var api = JsonDocument.Parse(await http.GetStringAsync("/api/v1/leads", Cancellation)))
             {
-                Assert.Equal(api.RootElement.EnumerateArray().Select(lead => lead.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Assert.Equal(api.RootElement.GetProperty("items").EnumerateArray().Select(lead => lead.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     rows.Select(row => row.GetAttribute("data-lead")));
             }
 

@@ -1,59 +1,38 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Rapport.Core.ApiKeys;
-using Rapport.Core.Workspaces;
-using Rapport.Storage;
-using Rapport.Web;
+using Rapport.Tests.Web;
 
 namespace Rapport.Tests.Events;
 
 /// <summary>Events, their report and ICPs over real HTTP (Kestrel on 127.0.0.1) and a real DuckDB file.</summary>
 public sealed class EventApiTests : IAsyncLifetime
 {
-    private readonly TemporaryDirectory _directory = new();
-    private IRapportStore _store = null!;
-    private Workspace _workspace = null!;
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
-    private string _adminKey = "";
-    private string _readKey = "";
+    private ApiServer _server = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _store = RapportStore.Open(_directory.File("rapport.duckdb"), TimeProvider.System);
-        _workspace = await _store.GetOrCreateWorkspaceAsync("default", Token);
-        _adminKey = (await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Admin, "devrel", Token)).Plaintext;
-        _readKey = (await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Read, "reports", Token)).Plaintext;
-        _app = RapportWebHost.Build(_store, "default", "http://127.0.0.1:0", TimeProvider.System);
-        await _app.StartAsync(Token);
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
-    }
+    public async ValueTask InitializeAsync() => _server = await ApiServer.StartAsync();
 
     [Fact]
     public async Task An_admin_key_adds_and_edits_events_and_a_read_key_reads_them_and_their_report()
     {
-        var added = await SendAsync(HttpMethod.Post, "/api/v1/events", _adminKey,
+        var added = await SendAsync(HttpMethod.Post, "/api/v1/events", _server.AdminKey,
             """{"name":"SDKs in CI, live","kind":"webinar","format":"online","startsOn":"2026-03-12","reportedAudience":400,"costs":[{"category":"other","amount":200,"currency":"usd"}],"effortHours":4,"audienceTags":["python"]}""");
-        var edited = await SendAsync(HttpMethod.Patch, "/api/v1/events/1", _adminKey, """{"location":"YouTube"}""");
-        var readOnly = await SendAsync(HttpMethod.Post, "/api/v1/events", _readKey, """{"name":"x","kind":"meetup","format":"online","startsOn":"2026-03-12"}""");
-        var list = await SendAsync(HttpMethod.Get, "/api/v1/events", _readKey, null);
-        var report = await SendAsync(HttpMethod.Get, "/api/v1/reports/events", _readKey, null);
-        var detail = await SendAsync(HttpMethod.Get, "/api/v1/events/1", _readKey, null);
-        var missing = await SendAsync(HttpMethod.Get, "/api/v1/events/9", _readKey, null);
-        var anonymous = await _http.GetAsync("/api/v1/reports/events", Token);
+        var edited = await SendAsync(HttpMethod.Patch, "/api/v1/events/1", _server.AdminKey, """{"location":"YouTube"}""");
+        var readOnly = await SendAsync(HttpMethod.Post, "/api/v1/events", _server.ReadKey, """{"name":"x","kind":"meetup","format":"online","startsOn":"2026-03-12"}""");
+        var list = await SendAsync(HttpMethod.Get, "/api/v1/events", _server.ReadKey, null);
+        var report = await SendAsync(HttpMethod.Get, "/api/v1/reports/events", _server.ReadKey, null);
+        var detail = await SendAsync(HttpMethod.Get, "/api/v1/events/1", _server.ReadKey, null);
+        var missing = await SendAsync(HttpMethod.Get, "/api/v1/events/9", _server.ReadKey, null);
+        var anonymous = await _server.Http.GetAsync("/api/v1/reports/events", Token);
 
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         Assert.Equal("/api/v1/events/1", added.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, readOnly.StatusCode);
         using var events = JsonDocument.Parse(await list.Content.ReadAsStringAsync(Token));
-        var webinar = Assert.Single(events.RootElement.EnumerateArray());
+        var webinar = Assert.Single(events.RootElement.GetProperty("items").EnumerateArray());
         Assert.Equal(("YouTube", "online", "USD"), (webinar.GetProperty("location").GetString(), webinar.GetProperty("format").GetString(),
             webinar.GetProperty("costs")[0].GetProperty("currency").GetString()));
         using var json = JsonDocument.Parse(await report.Content.ReadAsStringAsync(Token));
@@ -68,11 +47,11 @@ public sealed class EventApiTests : IAsyncLifetime
     [Fact]
     public async Task Bad_fields_and_a_bad_ICP_file_are_refused_with_problem_details_and_nothing_is_stored()
     {
-        var noStart = await SendAsync(HttpMethod.Post, "/api/v1/events", _adminKey, """{"name":"x","kind":"meetup","format":"online"}""");
-        var badCost = await SendAsync(HttpMethod.Post, "/api/v1/events", _adminKey,
+        var noStart = await SendAsync(HttpMethod.Post, "/api/v1/events", _server.AdminKey, """{"name":"x","kind":"meetup","format":"online"}""");
+        var badCost = await SendAsync(HttpMethod.Post, "/api/v1/events", _server.AdminKey,
             """{"name":"x","kind":"meetup","format":"online","startsOn":"2026-03-12","costs":[{"category":"other","amount":5,"currency":"euros"}]}""");
-        var badIcp = await SendAsync(HttpMethod.Put, "/api/v1/icps", _adminKey, "{\"icps\": [\n {\"name\": \"x\"}\n]}");
-        var byReader = await SendAsync(HttpMethod.Put, "/api/v1/icps", _readKey, """{"icps": []}""");
+        var badIcp = await SendAsync(HttpMethod.Put, "/api/v1/icps", _server.AdminKey, "{\"icps\": [\n {\"name\": \"x\"}\n]}");
+        var byReader = await SendAsync(HttpMethod.Put, "/api/v1/icps", _server.ReadKey, """{"icps": []}""");
 
         Assert.Equal((HttpStatusCode.BadRequest, "an event needs the date it starts on"), (noStart.StatusCode, await DetailAsync(noStart)));
         Assert.Equal((HttpStatusCode.BadRequest, "'euros' is not a currency code; write three letters as ISO 4217 does (EUR, USD, GBP)"),
@@ -80,14 +59,14 @@ public sealed class EventApiTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.BadRequest, "line 2: the ICP \"x\" has no \"rule\""), (badIcp.StatusCode, await DetailAsync(badIcp)));
         Assert.Equal("application/problem+json", badIcp.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
-        Assert.Empty(await _store.ListEventsAsync(_workspace, Token));
-        Assert.Empty((await _store.GetIcpsAsync(_workspace, Token)).Definitions);
+        Assert.Empty(await _server.Store.ListEventsAsync(_server.Workspace, Token));
+        Assert.Empty((await _server.Store.GetIcpsAsync(_server.Workspace, Token)).Definitions);
     }
 
     [Fact]
     public async Task ICPs_set_over_HTTP_filter_the_funnel_by_icp()
     {
-        await using (var session = await _store.BeginIngestAsync(_workspace, Token))
+        await using (var session = await _server.Store.BeginIngestAsync(_server.Workspace, Token))
         {
             await session.AddAsync(
             [
@@ -97,13 +76,13 @@ public sealed class EventApiTests : IAsyncLifetime
             await session.CommitAsync(Token);
         }
 
-        var set = await SendAsync(HttpMethod.Put, "/api/v1/icps", _adminKey, """{"icps": [{"name": "sres", "rule": {"trait": "role", "equals": "sre"}}]}""");
-        var icps = await SendAsync(HttpMethod.Get, "/api/v1/icps", _readKey, null);
-        using var funnel = JsonDocument.Parse(await (await SendAsync(HttpMethod.Get, "/api/v1/reports/funnel?icp=sres", _readKey, null)).Content.ReadAsStringAsync(Token));
-        var unknown = await SendAsync(HttpMethod.Get, "/api/v1/reports/funnel?icp=nobody", _readKey, null);
-        await _store.RefreshCommunityAsync(_workspace, new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc), Token);
-        using var levels = JsonDocument.Parse(await (await SendAsync(HttpMethod.Get, "/api/v1/reports/levels?icp=sres", _readKey, null)).Content.ReadAsStringAsync(Token));
-        var unknownLevels = await SendAsync(HttpMethod.Get, "/api/v1/reports/levels?icp=nobody", _readKey, null);
+        var set = await SendAsync(HttpMethod.Put, "/api/v1/icps", _server.AdminKey, """{"icps": [{"name": "sres", "rule": {"trait": "role", "equals": "sre"}}]}""");
+        var icps = await SendAsync(HttpMethod.Get, "/api/v1/icps", _server.ReadKey, null);
+        using var funnel = JsonDocument.Parse(await (await SendAsync(HttpMethod.Get, "/api/v1/reports/funnel?icp=sres", _server.ReadKey, null)).Content.ReadAsStringAsync(Token));
+        var unknown = await SendAsync(HttpMethod.Get, "/api/v1/reports/funnel?icp=nobody", _server.ReadKey, null);
+        await _server.Store.RefreshCommunityAsync(_server.Workspace, new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc), Token);
+        using var levels = JsonDocument.Parse(await (await SendAsync(HttpMethod.Get, "/api/v1/reports/levels?icp=sres", _server.ReadKey, null)).Content.ReadAsStringAsync(Token));
+        var unknownLevels = await SendAsync(HttpMethod.Get, "/api/v1/reports/levels?icp=nobody", _server.ReadKey, null);
 
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         using var summary = JsonDocument.Parse(await icps.Content.ReadAsStringAsync(Token));
@@ -118,34 +97,12 @@ public sealed class EventApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, unknownLevels.StatusCode);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync(Token);
-        await _app.DisposeAsync();
-        await _store.DisposeAsync();
-        _directory.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     private static Core.Ingest.IngestMessage Segment(string json) =>
         Connectors.Segment.SegmentMessageParser.Parse(Encoding.UTF8.GetBytes(json), new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc));
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, string? body)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, string? body) => _server.SendAsync(method, path, key, body);
 
-        if (key is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-
-        return await _http.SendAsync(request, Token);
-    }
-
-    private static async Task<string?> DetailAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("detail").GetString();
+    private static Task<string?> DetailAsync(HttpResponseMessage response) => ApiServer.DetailAsync(response);
 }

@@ -208,6 +208,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         var path = ParameterPattern().Replace(pattern.RawText ?? "", match => match.Groups["name"].Value switch
         {
             "id" => "1",
+            "userId" => "999", // a user who does not exist: removing user 1 would sign the viewer out mid-matrix
             "identity" => "email:nobody@example.com",
             "workspace" => "default",
             "name" => "rapport.css",

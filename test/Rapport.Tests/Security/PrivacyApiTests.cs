@@ -76,7 +76,7 @@ public sealed class PrivacyApiTests : IAsyncLifetime
         Assert.Null(await _store.FindMemberAsync(_workspace, Identity.Parse("user:ada"), Token));
         Assert.Equal(1, (await _store.GetStatsAsync(_workspace, Token)).Developers);
         using var entries = JsonDocument.Parse(await audit.Content.ReadAsStringAsync(Token));
-        var entry = Assert.Single(entries.RootElement.EnumerateArray());
+        var entry = Assert.Single(entries.RootElement.GetProperty("items").EnumerateArray());
         Assert.Equal("member.erased", entry.GetProperty("action").GetString());
         Assert.StartsWith("key:rpk_", entry.GetProperty("actor").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("ada", await audit.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);

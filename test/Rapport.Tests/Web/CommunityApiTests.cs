@@ -63,7 +63,7 @@ public sealed class CommunityApiTests : IAsyncLifetime
         open.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _readKey);
         using var response = await _http.SendAsync(open, Cancellation);
         using var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
-        var task = Assert.Single(list.RootElement.EnumerateArray().ToArray());
+        var task = Assert.Single(list.RootElement.GetProperty("items").EnumerateArray().ToArray());
         Assert.Equal("1", response.Headers.GetValues("X-Total-Count").Single());
         Assert.Equal(("unanswered_question", "open", "learn", "2026-04-01T09:00:00Z"),
             (task.GetProperty("reason").GetString(), task.GetProperty("status").GetString(), task.GetProperty("stage").GetString(), task.GetProperty("createdAt").GetString()));
@@ -111,7 +111,7 @@ public sealed class CommunityApiTests : IAsyncLifetime
 
         var current = levels.RootElement.GetProperty("current");
         Assert.Equal((0, 0, 2), (current.GetProperty("passive").GetInt64(), current.GetProperty("active").GetInt64(), current.GetProperty("hero").GetInt64()));
-        Assert.Equal(["user:ada", "user:ann"], heroes.RootElement.EnumerateArray().Select(h => h.GetProperty("identity").GetString()));
+        Assert.Equal(["user:ada", "user:ann"], heroes.RootElement.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("identity").GetString()));
         Assert.Equal(("hero", 60.0), (ada.RootElement.GetProperty("community").GetProperty("level").GetString(),
             Math.Round(ada.RootElement.GetProperty("community").GetProperty("score").GetDouble(), 6)));
         Assert.Equal(JsonSerializer.Serialize(await _store.GetLevelReportAsync(_workspace, 20, Cancellation), Core.RapportJson.Options), levels.RootElement.GetRawText());

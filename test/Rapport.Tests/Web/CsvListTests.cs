@@ -43,7 +43,7 @@ public sealed class CsvListTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var organizations = json.RootElement.EnumerateArray().ToList();
+        var organizations = json.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(organizations.Count + 1, lines.Length);
         Assert.Equal(string.Join(',', organizations[0].EnumerateObject().Select(property => property.Name)), lines[0]);
         Assert.StartsWith("Analytical Engines,", lines[1], StringComparison.Ordinal);

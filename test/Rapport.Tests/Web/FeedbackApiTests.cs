@@ -1,14 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Rapport.Connectors.Segment;
-using Rapport.Core.ApiKeys;
-using Rapport.Core.Workspaces;
-using Rapport.Storage;
-using Rapport.Web;
 
 namespace Rapport.Tests.Web;
 
@@ -23,47 +14,31 @@ public sealed class FeedbackApiTests : IAsyncLifetime
 
         """;
 
-    private readonly TemporaryDirectory _directory = new();
-    private IRapportStore _store = null!;
-    private Workspace _workspace = null!;
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
-    private string _read = "";
-    private string _admin = "";
+    private ApiServer _server = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _store = RapportStore.Open(_directory.File("rapport.duckdb"), TimeProvider.System);
-        _workspace = await _store.GetOrCreateWorkspaceAsync("acme", Token);
-        using (var file = new MemoryStream(Encoding.UTF8.GetBytes(Traffic)))
-        {
-            await new SegmentImport(_store, TimeProvider.System).ImportAsync(_workspace, file, "traffic.jsonl", skipInvalid: false, cancellationToken: Token);
-        }
-
-        _read = (await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Read, "dashboard", Token)).Plaintext;
-        _admin = (await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Admin, "crm", Token)).Plaintext;
-        _app = RapportWebHost.Build(_store, "acme", "http://127.0.0.1:0", TimeProvider.System);
-        await _app.StartAsync(Token);
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+        _server = await ApiServer.StartAsync("acme");
+        await _server.ImportAsync(Traffic);
     }
 
     [Fact]
     public async Task Feedback_is_confirmed_voted_ranked_and_shipped_over_http()
     {
-        using var suggestions = await SendAsync(HttpMethod.Get, "/api/v1/feedback/suggestions", _read);
-        using var refused = await SendAsync(HttpMethod.Post, "/api/v1/feedback", _read, new { kind = "feature", fromMessageId = "q1" });
-        using var added = await SendAsync(HttpMethod.Post, "/api/v1/feedback", _admin, new { kind = "feature", area = "integrations", fromMessageId = "q1" });
-        using var voted = await SendAsync(HttpMethod.Post, "/api/v1/feedback/1/voters", _admin, new { identity = "user:cy" });
-        using var bad = await SendAsync(HttpMethod.Post, "/api/v1/feedback", _admin, new { title = "x", kind = "wish" });
-        using var shipped = await SendAsync(HttpMethod.Patch, "/api/v1/feedback/1", _admin, new { status = "shipped", trackerUrl = "https://jira.example.com/P-1" });
-        using var listed = await SendAsync(HttpMethod.Get, "/api/v1/feedback", _read);
-        using var missing = await SendAsync(HttpMethod.Get, "/api/v1/feedback/9", _read);
+        using var suggestions = await SendAsync(HttpMethod.Get, "/api/v1/feedback/suggestions", _server.ReadKey);
+        using var refused = await SendAsync(HttpMethod.Post, "/api/v1/feedback", _server.ReadKey, new { kind = "feature", fromMessageId = "q1" });
+        using var added = await SendAsync(HttpMethod.Post, "/api/v1/feedback", _server.AdminKey, new { kind = "feature", area = "integrations", fromMessageId = "q1" });
+        using var voted = await SendAsync(HttpMethod.Post, "/api/v1/feedback/1/voters", _server.AdminKey, new { identity = "user:cy" });
+        using var bad = await SendAsync(HttpMethod.Post, "/api/v1/feedback", _server.AdminKey, new { title = "x", kind = "wish" });
+        using var shipped = await SendAsync(HttpMethod.Patch, "/api/v1/feedback/1", _server.AdminKey, new { status = "shipped", trackerUrl = "https://jira.example.com/P-1" });
+        using var listed = await SendAsync(HttpMethod.Get, "/api/v1/feedback", _server.ReadKey);
+        using var missing = await SendAsync(HttpMethod.Get, "/api/v1/feedback/9", _server.ReadKey);
 
         using (var suggested = await JsonAsync(suggestions))
         {
-            Assert.Equal([("q1", "feature", "please add")], suggested.RootElement.EnumerateArray()
+            Assert.Equal([("q1", "feature", "please add")], suggested.RootElement.GetProperty("items").EnumerateArray()
                 .Select(s => (s.GetProperty("messageId").GetString(), s.GetProperty("kind").GetString(), s.GetProperty("reason").GetString())));
         }
 
@@ -82,7 +57,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
             (change.RootElement.GetProperty("item").GetProperty("status").GetString(), change.RootElement.GetProperty("item").GetProperty("trackerUrl").GetString()));
         using var groups = await JsonAsync(listed);
         // Ada at Scale (4) and Cy at Evaluate (1.5).
-        var group = groups.RootElement.EnumerateArray().Single();
+        var group = groups.RootElement.GetProperty("items").EnumerateArray().Single();
         Assert.Equal(("integrations", 5.5, 2), (group.GetProperty("area").GetString(), group.GetProperty("score").GetDouble(), group.GetProperty("developers").GetInt32()));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
@@ -115,10 +90,10 @@ public sealed class FeedbackApiTests : IAsyncLifetime
     [Fact]
     public async Task The_pulse_and_the_docs_gap_report_are_there_for_a_read_key()
     {
-        using var pulse = await SendAsync(HttpMethod.Get, "/api/v1/community/pulse?asOf=2026-03-04T12:00:00Z&weeks=2", _read);
-        using var gaps = await SendAsync(HttpMethod.Get, "/api/v1/reports/docs-gaps", _read);
+        using var pulse = await SendAsync(HttpMethod.Get, "/api/v1/community/pulse?asOf=2026-03-04T12:00:00Z&weeks=2", _server.ReadKey);
+        using var gaps = await SendAsync(HttpMethod.Get, "/api/v1/reports/docs-gaps", _server.ReadKey);
         using var anonymous = await SendAsync(HttpMethod.Get, "/api/v1/community/pulse", null);
-        using var wrong = await SendAsync(HttpMethod.Get, "/api/v1/community/pulse?weeks=0", _read);
+        using var wrong = await SendAsync(HttpMethod.Get, "/api/v1/community/pulse?weeks=0", _server.ReadKey);
 
         using var weeks = await JsonAsync(pulse);
         // The week of 23 February is empty; the week of 2 March has Ada and Cy new and active and Ada's question, answered in 2 h.
@@ -132,31 +107,10 @@ public sealed class FeedbackApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await _store.DisposeAsync();
-        _directory.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? json = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (key is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? json = null) =>
+        _server.SendJsonAsync(method, path, key, json);
 
-        if (json is not null)
-        {
-            request.Content = JsonContent.Create(json);
-        }
-
-        return await _http.SendAsync(request, Token);
-    }
-
-    private static async Task<JsonDocument> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    private static Task<JsonDocument> JsonAsync(HttpResponseMessage response) => ApiServer.JsonAsync(response);
 }

@@ -66,7 +66,7 @@ public sealed class LeadAndWebhookApiTests : IAsyncLifetime
         Assert.Equal(("handed_off", "Intro to Sam", $"key:{_admin[..12]}"),
             (lead.RootElement.GetProperty("status").GetString(), lead.RootElement.GetProperty("note").GetString(), lead.RootElement.GetProperty("statusChangedBy").GetString()));
         using var filtered = await JsonAsync(listed);
-        Assert.Equal([2], filtered.RootElement.EnumerateArray().Select(l => l.GetProperty("id").GetInt32()));
+        Assert.Equal([2], filtered.RootElement.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetInt32()));
         Assert.Equal(
             JsonSerializer.Serialize(await _store.GetLeadAsync(_workspace, 2, Token), Core.RapportJson.Options),
             lead.RootElement.GetRawText());
@@ -127,7 +127,7 @@ public sealed class LeadAndWebhookApiTests : IAsyncLifetime
         Assert.Equal(test.RootElement.GetProperty("deliveryId").GetString(), ping.Header("X-Rapport-Delivery"));
         Assert.DoesNotContain(secret, await listed.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         using var deliveries = await JsonAsync(log);
-        Assert.Equal("ping", Assert.Single(deliveries.RootElement.EnumerateArray()).GetProperty("event").GetString());
+        Assert.Equal("ping", Assert.Single(deliveries.RootElement.GetProperty("items").EnumerateArray()).GetProperty("event").GetString());
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, removedAgain.StatusCode);
     }

@@ -79,7 +79,7 @@ public sealed class MergeApiTests : IAsyncLifetime
         using var undone = await PostAsync($"/api/v1/members/merges/{merge.GetProperty("id").GetInt64()}/undo", null, _adminKey);
         Assert.NotEqual(JsonValueKind.Null, undone.RootElement.GetProperty("undoneAt").ValueKind);
         using var history = await GetAsync("/api/v1/members/merges?identity=github:ada-l");
-        Assert.Equal(merge.GetProperty("id").GetInt64(), Assert.Single(history.RootElement.EnumerateArray()).GetProperty("id").GetInt64());
+        Assert.Equal(merge.GetProperty("id").GetInt64(), Assert.Single(history.RootElement.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
         using (var email = await GetAsync("/api/v1/members/email:ada@analytical.io"))
         {
             Assert.Equal(["email:ada@analytical.io"], email.RootElement.GetProperty("identities").EnumerateArray().Select(i => i.GetString()));
@@ -96,7 +96,7 @@ public sealed class MergeApiTests : IAsyncLifetime
         using var refreshed = await PostAsync("/api/v1/members/suggestions/refresh", null, _adminKey);
         Assert.Equal(1, refreshed.RootElement.GetProperty("found").GetInt32());
         using var open = await GetAsync("/api/v1/members/suggestions");
-        var suggestion = Assert.Single(open.RootElement.EnumerateArray());
+        var suggestion = Assert.Single(open.RootElement.GetProperty("items").EnumerateArray());
         Assert.Equal(("same-name", 0.8), (suggestion.GetProperty("rule").GetString(), suggestion.GetProperty("confidence").GetDouble()));
         Assert.Equal("Ada Lovelace", suggestion.GetProperty("developer").GetProperty("name").GetString());
         var id = suggestion.GetProperty("id").GetInt64();
@@ -109,7 +109,7 @@ public sealed class MergeApiTests : IAsyncLifetime
         using var accepted = await PostAsync($"/api/v1/members/suggestions/{id}/accept", null, _adminKey);
         Assert.Equal($"suggestion {id}: both are named Ada Lovelace", accepted.RootElement.GetProperty("reason").GetString());
         using var merged = await GetAsync("/api/v1/members/suggestions?status=merged");
-        Assert.Equal(id, Assert.Single(merged.RootElement.EnumerateArray()).GetProperty("id").GetInt64());
+        Assert.Equal(id, Assert.Single(merged.RootElement.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
         using var decided = await ProblemAsync(HttpMethod.Post, $"/api/v1/members/suggestions/{id}/dismiss", null, _adminKey, HttpStatusCode.Conflict);
         using var missing = await ProblemAsync(HttpMethod.Post, "/api/v1/members/suggestions/999/dismiss", null, _adminKey, HttpStatusCode.NotFound);
         Assert.Equal("there is no merge suggestion 999", missing.RootElement.GetProperty("detail").GetString());
@@ -126,7 +126,7 @@ public sealed class MergeApiTests : IAsyncLifetime
 
         Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
         using var merges = await GetAsync("/api/v1/members/merges");
-        Assert.Empty(merges.RootElement.EnumerateArray());
+        Assert.Empty(merges.RootElement.GetProperty("items").EnumerateArray());
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class MergeApiTests : IAsyncLifetime
     {
         using var organizations = await GetAsync("/api/v1/organizations");
 
-        var list = organizations.RootElement.EnumerateArray().ToList();
+        var list = organizations.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["Analytical Engines", "analytical.io", "navy.mil"], list.Select(o => o.GetProperty("name").GetString()));
         Assert.Equal(1, list[0].GetProperty("stages").GetProperty("build").GetInt64());
         Assert.Equal("2026-03-02T10:00:00Z", list[0].GetProperty("firstSeen").GetString());

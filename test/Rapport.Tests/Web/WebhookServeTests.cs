@@ -46,7 +46,7 @@ public sealed partial class WebhookServeTests : IAsyncLifetime
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
             using var log = JsonDocument.Parse(await http.GetStringAsync("/api/v1/webhooks/deliveries", TestContext.Current.CancellationToken));
-            statuses = [.. log.RootElement.EnumerateArray().Select(d => d.GetProperty("status").GetString()).Order(StringComparer.Ordinal)];
+            statuses = [.. log.RootElement.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("status").GetString()).Order(StringComparer.Ordinal)];
         }
 
         Assert.Equal(["delivered", "delivered", "pending"], statuses);

@@ -5,8 +5,10 @@ using Rapport.Core.Outreach;
 using Rapport.Core.Workspaces;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Caching;
 using Rapport.Web.Csv;
 using Rapport.Web.OpenApi;
+using Rapport.Web.Paging;
 
 namespace Rapport.Web.Community;
 
@@ -22,7 +24,8 @@ internal static class CommunityEndpoints
         app.MapGet("/api/v1/reports/levels", GetLevelsAsync)
             .WithName("GetLevels")
             .WithSummary("Community levels now and per month, with the latest moves between levels.")
-            .RequiresAccess(RouteAccess.Viewer);
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithETag();
 
         var community = app.MapGroup("/api/v1/community");
         community.MapGet("/config", GetConfigAsync)
@@ -35,14 +38,14 @@ internal static class CommunityEndpoints
             .WithSummary("Replace the community rules and refresh levels and the outreach queue.")
             .RequiresAccess(RouteAccess.Owner)
             .DescribesBody<CommunityConfigDocument>();
-        community.MapGet("/heroes", (IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? offset, int? limit, CancellationToken token) =>
-            ListAsync(store, workspaces, workspace, CommunityList.Heroes, offset, limit, token))
+        community.MapGet("/heroes", (IRapportStore store, WorkspaceResolver workspaces, [AsParameters] PageRequest page, string? workspace, CancellationToken token) =>
+            ListAsync(store, workspaces, workspace, CommunityList.Heroes, page, "ListHeroes", token))
                 .WithName("ListHeroes")
                 .WithSummary("Heroes, highest score first.")
                 .RequiresAccess(RouteAccess.Viewer)
                 .WithCsvExport();
-        community.MapGet("/candidates", (IRapportStore store, WorkspaceResolver workspaces, string? workspace, int? offset, int? limit, CancellationToken token) =>
-            ListAsync(store, workspaces, workspace, CommunityList.Candidates, offset, limit, token))
+        community.MapGet("/candidates", (IRapportStore store, WorkspaceResolver workspaces, [AsParameters] PageRequest page, string? workspace, CancellationToken token) =>
+            ListAsync(store, workspaces, workspace, CommunityList.Candidates, page, "ListHeroCandidates", token))
                 .WithName("ListHeroCandidates")
                 .WithSummary("Hero candidates, highest score first.")
                 .RequiresAccess(RouteAccess.Viewer)
@@ -105,12 +108,14 @@ internal static class CommunityEndpoints
         return TypedResults.Ok(await store.RefreshCommunityAsync(grant.Workspace, clock.GetUtcNow().UtcDateTime, cancellationToken));
     }
 
-    private static async Task<Ok<IReadOnlyList<CommunityMember>>> ListAsync(
-        IRapportStore store, WorkspaceResolver workspaces, string? workspace, CommunityList list, int? offset, int? limit, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<CommunityMember>>> ListAsync(
+        IRapportStore store, WorkspaceResolver workspaces, string? workspace, CommunityList list, PageRequest page, string name,
+        CancellationToken cancellationToken)
     {
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
-        var (members, _) = await store.ListCommunityMembersAsync(resolved, list, offset ?? 0, limit ?? 50, cancellationToken);
-        return TypedResults.Ok(members);
+        var members = await ReadAllAsync(
+            async (offset, limit) => (await store.ListCommunityMembersAsync(resolved, list, offset, limit, cancellationToken)).Members);
+        return TypedResults.Ok(Pages.Of(members, page, name, member => member.MemberId));
     }
 
     private static async Task<Ok<HeroNomination>> NominateAsync(
@@ -122,13 +127,15 @@ internal static class CommunityEndpoints
             grant.Workspace, memberId, change.Hero, By(change.By, grant), change.Reason ?? "", cancellationToken));
     }
 
-    private static async Task<Ok<IReadOnlyList<Recognition>>> ListRecognitionsAsync(
-        IRapportStore store, WorkspaceResolver workspaces, string? workspace, string? member, int? offset, int? limit, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<Recognition>>> ListRecognitionsAsync(
+        IRapportStore store, WorkspaceResolver workspaces, [AsParameters] PageRequest page, string? workspace, string? member,
+        CancellationToken cancellationToken)
     {
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
         long? memberId = member is null ? null : await MemberIdAsync(store, resolved, member, cancellationToken);
-        var (recognitions, _) = await store.ListRecognitionsAsync(resolved, memberId, offset ?? 0, limit ?? 100, cancellationToken);
-        return TypedResults.Ok(recognitions);
+        var recognitions = await ReadAllAsync(
+            async (offset, limit) => (await store.ListRecognitionsAsync(resolved, memberId, offset, limit, cancellationToken)).Recognitions);
+        return TypedResults.Ok(Pages.Of(recognitions, page, "ListRecognitions", recognition => recognition.Id.ToString()));
     }
 
     private static async Task<Created<Recognition>> RecognizeAsync(
@@ -141,9 +148,9 @@ internal static class CommunityEndpoints
         return TypedResults.Created($"/api/v1/community/recognitions?member={Uri.EscapeDataString(entry.Identity!)}", recognition);
     }
 
-    private static async Task<Ok<IReadOnlyList<OutreachTask>>> ListTasksAsync(
-        HttpResponse response, IRapportStore store, WorkspaceResolver workspaces, string? workspace, string? status, string? reason, string? assignee,
-        string? member, int? offset, int? limit, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<OutreachTask>>> ListTasksAsync(
+        HttpResponse response, IRapportStore store, WorkspaceResolver workspaces, [AsParameters] PageRequest page, string? workspace, string? status,
+        string? reason, string? assignee, string? member, CancellationToken cancellationToken)
     {
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
         var query = new OutreachQuery
@@ -154,12 +161,16 @@ internal static class CommunityEndpoints
                 : throw new FormatException($"'{reason}' is not a reason; use {string.Join(", ", OutreachReasons.All.Select(OutreachReasons.Name))}"),
             Assignee = assignee,
             MemberId = member is null ? null : await MemberIdAsync(store, resolved, member, cancellationToken),
-            Offset = Math.Max(0, offset ?? 0),
-            Limit = Math.Clamp(limit ?? 100, 1, OutreachQuery.MaxLimit),
         };
-        var page = await store.ListOutreachTasksAsync(resolved, query, cancellationToken);
-        response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Ok(page.Tasks);
+        var total = 0L;
+        var tasks = await ReadAllAsync(async (offset, limit) =>
+        {
+            var read = await store.ListOutreachTasksAsync(resolved, query with { Offset = offset, Limit = limit }, cancellationToken);
+            total = read.Total;
+            return read.Tasks;
+        });
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(Pages.Of(tasks, page, "ListOutreachTasks", task => task.Id));
     }
 
     private static async Task<Ok<OutreachTask>> GetTaskAsync(
@@ -186,6 +197,25 @@ internal static class CommunityEndpoints
     {
         var grant = await keys.AuthenticateAsync(request, null, ApiKeyScope.Admin, cancellationToken);
         return TypedResults.Ok(await store.RefreshCommunityAsync(grant.Workspace, asOf?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime, cancellationToken));
+    }
+
+    /// <summary>
+    /// The whole of a list the store reads in offset chunks, so that <see cref="Pages"/> can page it by key: these lists
+    /// (heroes, candidates, recognitions, open outreach) stay in the thousands.
+    /// </summary>
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(Func<int, int, Task<IReadOnlyList<T>>> read)
+    {
+        const int Chunk = 1000;
+        var all = new List<T>();
+        while (true)
+        {
+            var chunk = await read(all.Count, Chunk);
+            all.AddRange(chunk);
+            if (chunk.Count < Chunk)
+            {
+                return all;
+            }
+        }
     }
 
     private static async Task<long> MemberIdAsync(IRapportStore store, Workspace workspace, string? identity, CancellationToken cancellationToken)

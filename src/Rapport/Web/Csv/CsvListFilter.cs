@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Rapport.Core;
 using Rapport.Web.Dashboard;
+using Rapport.Web.Paging;
 
 namespace Rapport.Web.Csv;
 
@@ -13,17 +14,29 @@ namespace Rapport.Web.Csv;
 /// </summary>
 internal sealed class CsvListFilter : IEndpointFilter
 {
+    /// <summary>The header that carries a CSV page's <c>next</c> cursor.</summary>
+    public const string NextCursorHeader = "X-Next-Cursor";
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var wantsCsv = WantsCsv(context.HttpContext.Request);
         var result = await next(context);
-        if (!wantsCsv || result is not IValueHttpResult { Value: IEnumerable items and not string })
-        {
-            return result;
-        }
-
         var name = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? "list";
-        return TypedResults.File(Write(items), CsvFile.ContentType, $"{name}.csv");
+        switch (result)
+        {
+            case IValueHttpResult { Value: IPage page } when wantsCsv:
+                // A CSV answer is the page's rows; the cursor of the rest travels in a header since CSV has no envelope.
+                if (page.Next is not null)
+                {
+                    context.HttpContext.Response.Headers[NextCursorHeader] = page.Next;
+                }
+
+                return TypedResults.File(Write(page.Rows, page.ItemType), CsvFile.ContentType, $"{name}.csv");
+            case IValueHttpResult { Value: IEnumerable items and not string } when wantsCsv:
+                return TypedResults.File(Write(items), CsvFile.ContentType, $"{name}.csv");
+            default:
+                return result;
+        }
     }
 
     /// <summary>Whether the request asks for CSV; a <c>format</c> other than json or csv is a 400.</summary>
@@ -39,12 +52,14 @@ internal sealed class CsvListFilter : IEndpointFilter
         };
     }
 
-    public static byte[] Write(IEnumerable items)
+    public static byte[] Write(IEnumerable items) => Write(items.Cast<object?>(), ItemType(items));
+
+    private static byte[] Write(IEnumerable<object?> items, Type? itemType)
     {
-        var rows = items.Cast<object?>()
+        var rows = items
             .Select(item => JsonSerializer.SerializeToElement(item, item?.GetType() ?? typeof(object), RapportJson.Options))
             .ToList();
-        var columns = Columns(items, rows);
+        var columns = Columns(itemType, rows);
         return CsvFile.Write(columns, rows.Select(row => (IReadOnlyList<object?>)[.. columns.Select(column => Cell(row, column))]));
     }
 
@@ -52,11 +67,8 @@ internal sealed class CsvListFilter : IEndpointFilter
     /// The item type's JSON properties, in declaration order, so that an empty list still has its header and a
     /// property left out of one item's JSON (a null) keeps its column.
     /// </summary>
-    private static IReadOnlyList<string> Columns(IEnumerable items, IReadOnlyList<JsonElement> rows)
+    private static IReadOnlyList<string> Columns(Type? itemType, IReadOnlyList<JsonElement> rows)
     {
-        var itemType = items.GetType().GetInterfaces().Append(items.GetType())
-            .FirstOrDefault(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
-            ?.GetGenericArguments()[0];
         if (itemType is not null && RapportJson.Options.GetTypeInfo(itemType) is { Kind: JsonTypeInfoKind.Object } info)
         {
             return [.. info.Properties.Select(property => property.Name)];
@@ -66,6 +78,11 @@ internal sealed class CsvListFilter : IEndpointFilter
             .SelectMany(row => row.EnumerateObject().Select(property => property.Name))
             .Distinct(StringComparer.Ordinal)];
     }
+
+    private static Type? ItemType(IEnumerable items) =>
+        items.GetType().GetInterfaces().Append(items.GetType())
+            .FirstOrDefault(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ?.GetGenericArguments()[0];
 
     private static object? Cell(JsonElement row, string column) =>
         row.ValueKind == JsonValueKind.Object && row.TryGetProperty(column, out var value)

@@ -4,6 +4,8 @@ using Rapport.Core.Pulse;
 using Rapport.Core.Users;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Caching;
+using Rapport.Web.Paging;
 
 namespace Rapport.Web.Feedback;
 
@@ -30,22 +32,25 @@ internal static class FeedbackEndpoints
         feedback.MapPost("/{id:long}/voters", VoteAsync).WithName("AddFeedbackVoter").RequiresAccess(RouteAccess.Editor)
             .WithSummary("Adds a developer who raised or upvoted a piece of feedback.");
         app.MapGet("/api/v1/community/pulse", PulseAsync).WithName("GetCommunityPulse").RequiresAccess(RouteAccess.Viewer)
+            .WithETag()
             .WithSummary("The community's weekly health and its lapses.");
     }
 
-    private static async Task<Ok<IReadOnlyList<FeedbackGroup>>> ListAsync(
-        HttpContext context, IRapportStore store, ApiAccess access, string? status, string? kind, string? area, string? workspace, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<FeedbackGroup>>> ListAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? status, string? kind, string? area, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Viewer, cancellationToken);
         var query = new FeedbackQuery(status is null ? null : FeedbackNames.ParseStatus(status), kind is null ? null : FeedbackNames.ParseKind(kind), area);
-        return TypedResults.Ok(FeedbackRanking.Group(await store.ListFeedbackAsync(caller.Workspace, query, cancellationToken)));
+        var groups = FeedbackRanking.Group(await store.ListFeedbackAsync(caller.Workspace, query, cancellationToken));
+        return TypedResults.Ok(Pages.Of(groups, page, "ListFeedback", group => group.Area ?? ""));
     }
 
-    private static async Task<Ok<IReadOnlyList<FeedbackSuggestion>>> SuggestionsAsync(
-        HttpContext context, IRapportStore store, ApiAccess access, int? limit, string? workspace, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<FeedbackSuggestion>>> SuggestionsAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Viewer, cancellationToken);
-        return TypedResults.Ok(await store.ListFeedbackSuggestionsAsync(caller.Workspace, Math.Clamp(limit ?? 50, 1, 1000), cancellationToken));
+        var suggestions = await store.ListFeedbackSuggestionsAsync(caller.Workspace, Pages.StoreLimit, cancellationToken);
+        return TypedResults.Ok(Pages.Of(suggestions, page, "ListFeedbackSuggestions", suggestion => suggestion.MessageId));
     }
 
     private static async Task<Ok<FeedbackItem>> GetAsync(

@@ -111,6 +111,11 @@ internal sealed class DuckDbIngestSession : IIngestSession
                 _connection.Execute("RESET GLOBAL memory_limit");
             }
         }
+        catch (DuckDBException)
+        {
+            // The session's outcome is decided; a limit left lower than DuckDB's default only costs speed, and the
+            // next bulk import resets it again.
+        }
         finally
         {
             _onEnd(committed);

@@ -114,26 +114,54 @@ public sealed class IngestBatch : IIdentityChanges
     }
 
     /// <summary>The member rows to write at commit, keyed by the members that remain after this batch's merges.</summary>
+    /// <remarks>
+    /// Progress of members absorbed in this batch is folded into its winner in place, and the rows are views over
+    /// the batch's own progress table rather than copies: at a million developers a copy costs about 200 MB at the
+    /// moment memory peaks.
+    /// </remarks>
     public MemberChanges CompleteMembers()
     {
         var graph = _state.Identities;
-        var byRoot = new Dictionary<long, MemberProgress>(_progress.Count);
-        foreach (var (memberId, progress) in _progress)
+        var absorbed = new List<(long MemberId, long Root)>();
+        foreach (var memberId in _progress.Keys)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(byRoot, graph.Find(memberId), out _).Merge(progress);
+            if (graph.Find(memberId) is var root && root != memberId)
+            {
+                absorbed.Add((memberId, root));
+            }
         }
 
-        var created = new List<(long, MemberProgress)>();
-        var updated = new List<(long, MemberProgress)>();
-        foreach (var (memberId, progress) in byRoot)
+        foreach (var (memberId, root) in absorbed)
         {
-            (_created.Contains(memberId) ? created : updated).Add((memberId, progress));
+            _progress.Remove(memberId, out var progress);
+            CollectionsMarshal.GetValueRefOrAddDefault(_progress, root, out _).Merge(progress);
+        }
+
+        var createdCount = 0;
+        foreach (var memberId in _progress.Keys)
+        {
+            createdCount += _created.Contains(memberId) ? 1 : 0;
+        }
+
+        var created = new long[createdCount];
+        var updated = new long[_progress.Count - createdCount];
+        int c = 0, u = 0;
+        foreach (var memberId in _progress.Keys)
+        {
+            if (_created.Contains(memberId))
+            {
+                created[c++] = memberId;
+            }
+            else
+            {
+                updated[u++] = memberId;
+            }
         }
 
         // Members created and absorbed within this batch were never written, but identities flushed in an earlier
         // chunk may point at them; every loser is re-pointed at its final winner.
         var merged = _merges.Select(merge => (merge.Loser, graph.Find(merge.Loser))).ToList();
-        return new MemberChanges(created, updated, merged, _receivedAt);
+        return new MemberChanges(new ProgressRows(created, _progress), new ProgressRows(updated, _progress), merged, _receivedAt);
     }
 
     public IngestSummary Summary => new()
@@ -250,5 +278,24 @@ public sealed class IngestBatch : IIdentityChanges
         }
 
         return builder.Append('}').ToString();
+    }
+
+    /// <summary>Member rows read from the batch's progress table by id, without copying the progress.</summary>
+    private sealed class ProgressRows(long[] memberIds, Dictionary<long, MemberProgress> progress)
+        : IReadOnlyList<(long MemberId, MemberProgress Progress)>
+    {
+        public int Count => memberIds.Length;
+
+        public (long MemberId, MemberProgress Progress) this[int index] => (memberIds[index], progress[memberIds[index]]);
+
+        public IEnumerator<(long MemberId, MemberProgress Progress)> GetEnumerator()
+        {
+            foreach (var memberId in memberIds)
+            {
+                yield return (memberId, progress[memberId]);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -13,14 +13,14 @@ namespace Rapport.Core.Ingest;
 /// calls <see cref="ForgetMessageKeys"/> when a session starts and <see cref="RememberStoredMessageKeys"/> with the
 /// stored keys among each group of messages before adding them, so only one session's keys are held.
 /// </remarks>
-public sealed class WorkspaceIngestState(IdentityGraph identities, HashSet<Guid> messageKeys, JourneyMap journey)
+public sealed class WorkspaceIngestState(IdentityGraph identities, MessageKeySet messageKeys, JourneyMap journey)
 {
     /// <summary>The identity graph; replaced, not edited, when a person merges or splits developers.</summary>
     public IdentityGraph Identities { get; set; } = identities;
 
     public JourneyMap Journey { get; set; } = journey;
 
-    internal HashSet<Guid> MessageKeys { get; } = messageKeys;
+    internal MessageKeySet MessageKeys { get; } = messageKeys;
 
     public int MessageKeyCount => MessageKeys.Count;
 

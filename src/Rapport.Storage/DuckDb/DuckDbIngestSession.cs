@@ -15,6 +15,13 @@ internal sealed class DuckDbIngestSession : IIngestSession
     /// <summary>Pending rows written per chunk: large enough for the Appender to be efficient, small enough to keep memory flat.</summary>
     private const int FlushThreshold = 50_000;
 
+    /// <summary>
+    /// DuckDB's memory limit while a bulk import runs, unless one is configured. A transaction's uncommitted rows
+    /// are written ahead to the database file or spilled to its temporary directory once the limit is reached, so
+    /// the limit bounds DuckDB's share of an import's memory without failing it (measured: 10 million messages).
+    /// </summary>
+    internal const string BulkMemoryLimit = "256MB";
+
     private readonly DuckDBConnection _connection;
     private readonly DuckDBTransaction _transaction;
     private readonly Workspace _workspace;
@@ -23,13 +30,16 @@ internal sealed class DuckDbIngestSession : IIngestSession
     private Task _writing = Task.CompletedTask;
     private long _traitSequence;
     private bool _stagedTraits;
+    private bool _capBulkMemory;
+    private bool _bulkMemoryCapped;
     private bool _ended;
 
     public DuckDbIngestSession(
         DuckDBConnection connection, DuckDBTransaction transaction, Workspace workspace, WorkspaceIngestState state,
-        DateTime receivedAt, Action<bool> onEnd)
+        DateTime receivedAt, bool capBulkMemory, Action<bool> onEnd)
     {
         _connection = connection;
+        _capBulkMemory = capBulkMemory;
         _transaction = transaction;
         _workspace = workspace;
         _batch = new IngestBatch(state, receivedAt);
@@ -52,6 +62,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
             // One chunk is written in the background while the next is resolved; waiting for the previous write
             // first keeps at most two chunks in memory and the connection used by one thread at a time.
             await _writing.ConfigureAwait(false);
+            CapBulkMemory();
             var pending = _batch.TakePending();
             _writing = Task.Run(() => Write(pending), CancellationToken.None);
         }
@@ -93,7 +104,38 @@ internal sealed class DuckDbIngestSession : IIngestSession
     {
         _ended = true;
         _transaction.Dispose();
-        _onEnd(committed);
+        try
+        {
+            if (_bulkMemoryCapped)
+            {
+                _connection.Execute("RESET GLOBAL memory_limit");
+            }
+        }
+        catch (DuckDBException)
+        {
+            // The session's outcome is decided; a limit left lower than DuckDB's default only costs speed, and the
+            // next bulk import resets it again.
+        }
+        finally
+        {
+            _onEnd(committed);
+        }
+    }
+
+    /// <summary>
+    /// Only a session that grows beyond one chunk — a file import, not an HTTP request — lowers DuckDB's memory
+    /// limit, and it gives it back when it ends; readers of a served store meanwhile share the lower limit.
+    /// </summary>
+    private void CapBulkMemory()
+    {
+        if (!_capBulkMemory)
+        {
+            return;
+        }
+
+        _capBulkMemory = false;
+        _connection.Execute($"SET GLOBAL memory_limit = '{BulkMemoryLimit}'");
+        _bulkMemoryCapped = true;
     }
 
     private void Write(PendingWrites pending)

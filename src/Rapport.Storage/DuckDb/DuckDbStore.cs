@@ -26,14 +26,16 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
     private readonly Dictionary<int, WorkspaceIngestState> _ingestStates = [];
     private readonly ConcurrentBag<DuckDBConnection> _readers = [];
     private readonly ConcurrentDictionary<string, ApiKeyGrant> _authenticated = new(StringComparer.Ordinal);
+    private readonly bool _memoryLimited;
     private int _revocations;
 
     /// <summary>How many times the writer was let go (or a side write committed): the change marker's counter.</summary>
     private long _changes;
 
-    private DuckDbStore(string path, DuckDBConnection writer, string connectionString, TimeProvider clock)
+    private DuckDbStore(string path, DuckDBConnection writer, string connectionString, TimeProvider clock, bool memoryLimited)
     {
         Path = path;
+        _memoryLimited = memoryLimited;
         _writer = writer;
         _connectionString = connectionString;
         _clock = clock;
@@ -93,7 +95,7 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
             throw;
         }
 
-        var store = new DuckDbStore(path, writer, connectionString, clock);
+        var store = new DuckDbStore(path, writer, connectionString, clock, memoryLimited: !string.IsNullOrWhiteSpace(memoryLimit));
         try
         {
             store.ProtectPlaintextSecretsAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -161,7 +163,7 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         {
             var state = await GetIngestStateAsync(workspace, cancellationToken).ConfigureAwait(false);
             var transaction = _writer.BeginTransaction();
-            return new DuckDbIngestSession(_writer, transaction, workspace, state, Now(), onEnd: committed =>
+            return new DuckDbIngestSession(_writer, transaction, workspace, state, Now(), capBulkMemory: !_memoryLimited, onEnd: committed =>
             {
                 if (!committed)
                 {
@@ -253,7 +255,7 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         var keyCount = _writer.Scalar<long>(
             "SELECT (SELECT count(*) FROM activities WHERE workspace_id = $1) + (SELECT count(*) FROM profile_updates WHERE workspace_id = $1)",
             workspace.Id);
-        var keys = new HashSet<Guid>((int)keyCount);
+        var keys = new MessageKeySet((int)keyCount);
         using (var command = _writer.Command(
             "SELECT message_key FROM activities WHERE workspace_id = $1 UNION ALL SELECT message_key FROM profile_updates WHERE workspace_id = $1",
             workspace.Id))

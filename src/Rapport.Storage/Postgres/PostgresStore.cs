@@ -381,7 +381,7 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
     {
         var journey = await ReadJourneyMapAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
         var graph = await LoadIdentityGraphAsync(connection, workspace, cancellationToken).ConfigureAwait(false);
-        return new WorkspaceIngestState(graph, [], journey);
+        return new WorkspaceIngestState(graph, new MessageKeySet(), journey);
     }
 
     /// <summary>

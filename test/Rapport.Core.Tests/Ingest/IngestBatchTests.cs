@@ -13,7 +13,7 @@ public sealed class IngestBatchTests
     private static readonly DateTime Tuesday = new(2026, 3, 3, 9, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime Wednesday = new(2026, 3, 4, 9, 0, 0, DateTimeKind.Utc);
 
-    private readonly WorkspaceIngestState _state = new(new IdentityGraph(), [], JourneyMap.Default);
+    private readonly WorkspaceIngestState _state = new(new IdentityGraph(), new MessageKeySet(), JourneyMap.Default);
 
     [Fact]
     public void A_message_id_repeated_within_a_batch_is_stored_once()

@@ -61,6 +61,57 @@ public sealed class DuckDbStoreTests : StoreConformanceTests
     }
 
     [Fact]
+    public async Task A_bulk_import_lowers_the_memory_limit_while_it_runs_and_gives_it_back()
+    {
+        var before = MemoryLimit(StorePath);
+        var messages = Segment.Messages(Enumerable.Range(0, 60_000).Select(i =>
+            $$"""{"type":"track","messageId":"bulk-{{i}}","anonymousId":"anon-{{i % 100}}","event":"Docs Viewed","timestamp":"2026-03-02T10:00:00Z"}"""));
+
+        string during;
+        await using (var session = await Store.BeginIngestAsync(Workspace, Token))
+        {
+            await session.AddAsync(messages, Token);
+            during = MemoryLimit(StorePath);
+            await session.CommitAsync(Token);
+        }
+
+        Assert.Equal(LimitOf(DuckDbBulkLimit), during);
+        Assert.NotEqual(before, during);
+        Assert.Equal(before, MemoryLimit(StorePath));
+        Assert.Equal(60_000, (await Store.GetStatsAsync(Workspace, Token)).Activities);
+    }
+
+    private const string DuckDbBulkLimit = "256MB";
+
+    /// <summary>DuckDB's memory limit as it prints it; connections to one file in one process share the database.</summary>
+    private static string MemoryLimit(string path)
+    {
+        using var connection = new DuckDBConnection($"Data Source={path}");
+        connection.Open();
+        return CurrentLimit(connection);
+    }
+
+    private static string LimitOf(string limit)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SET memory_limit = '{limit}'";
+            command.ExecuteNonQuery();
+        }
+
+        return CurrentLimit(connection);
+    }
+
+    private static string CurrentLimit(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT current_setting('memory_limit')";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public async Task A_file_written_by_a_newer_schema_is_refused()
     {
         var path = StorePath;

@@ -8,7 +8,8 @@ internal static class LineChart
 {
     private const double Width = 560, Height = 260, Left = 44, Right = 12, Top = 12, Bottom = 28;
 
-    public static IHtmlContent Render(string title, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, string unit)
+    /// <param name="format">How a point's value reads on hover: whole numbers unless told (<c>0.#</c> for hours).</param>
+    public static IHtmlContent Render(string title, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, string unit, string format = "#,0")
     {
         var svg = new Svg().Raw("<svg class=\"chart line\" role=\"img\" viewBox=\"0 0 ").Number(Width).Raw(" ").Number(Height)
             .Raw("\" aria-label=\"").Text(title).Raw("\"><title>").Text(title).Raw("</title>");
@@ -49,7 +50,7 @@ internal static class LineChart
             for (var i = 0; i < line.Values.Count; i++)
             {
                 svg.Raw("<circle class=\"series-").Number(s).Raw("\" r=\"3\" cx=\"").Number(X(i)).Raw("\" cy=\"").Number(Y(line.Values[i]))
-                    .Raw("\"><title>").Text($"{line.Name}, {labels[i]}: {line.Values[i].ToString("#,0", CultureInfo.InvariantCulture)} {unit}")
+                    .Raw("\"><title>").Text($"{line.Name}, {labels[i]}: {line.Values[i].ToString(format, CultureInfo.InvariantCulture)} {unit}")
                     .Raw("</title></circle>");
             }
 

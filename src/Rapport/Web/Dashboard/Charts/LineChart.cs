@@ -19,7 +19,8 @@ internal static class LineChart
             return new HtmlString(svg.Raw("</svg>").ToString());
         }
 
-        var max = NiceMax(series.SelectMany(line => line.Values).DefaultIfEmpty(0).Max());
+        // At least 4, so the four gridlines fall on whole numbers when every value is small or zero.
+        var max = Math.Max(4, NiceMax(series.SelectMany(line => line.Values).DefaultIfEmpty(0).Max()));
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         double X(int i) => Left + (labels.Count == 1 ? plotWidth / 2 : plotWidth * i / (labels.Count - 1));

@@ -27,13 +27,17 @@ public partial class DashboardBenchmarks
     private HttpClient _http = null!;
     private string _profile = "";
 
-    [Params("/", "/journey", "/journey?from=2026-06-01&to=2026-09-30", "/developers", "/developers?q=hopper", "/developers?stage=build", "profile", "/settings")]
+    [Params(
+        "/", "/journey", "/journey?from=2026-06-01&to=2026-09-30", "/journey?channel=google.com", "/developers", "/developers?q=hopper",
+        "/developers?stage=build", "profile", "/community", "/pulse", "/outreach", "/content", "/events", "/docs-gaps", "/feedback", "/feedback/1",
+        "/leads", "/settings")]
     public string Page { get; set; } = "";
 
     [GlobalSetup]
     public async Task StartServer()
     {
-        var path = Path.Combine(Path.GetTempPath(), "rapport-bench", "dashboard-demo.duckdb");
+        // The demo store is made once per demo generator: a store from an older one lacks the newer pages' records.
+        var path = Path.Combine(TrafficFile.DataDirectory, "dashboard-demo.duckdb");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (!File.Exists(path))
         {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Rapport.Core.Funnel;
 using Rapport.Core.Identities;
 using Rapport.Core.Journey;
@@ -26,54 +25,10 @@ public abstract partial class SqlStore
     }
 
     public Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, CancellationToken cancellationToken) =>
-        GetFunnelAsync(workspace, range, icp: null, cancellationToken);
+        GetFunnelAsync(workspace, new FunnelFilter(range), cancellationToken);
 
-    public Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, string? icp, CancellationToken cancellationToken)
-    {
-        var sql = new StringBuilder(
-            $"""
-            SELECT count(discover_at), count(evaluate_at), count(learn_at), count(build_at), count(scale_at),
-                   {Median(SecondsBetween("discover_at", "evaluate_at"))},
-                   {Median(SecondsBetween("evaluate_at", "learn_at"))},
-                   {Median(SecondsBetween("learn_at", "build_at"))},
-                   {Median(SecondsBetween("build_at", "scale_at"))}
-            FROM members
-            WHERE workspace_id = $1
-            """);
-        var parameters = new List<object?> { workspace.Id };
-        if (range.From is { } from)
-        {
-            parameters.Add(from);
-            sql.Append(" AND first_activity_at >= $").Append(parameters.Count);
-        }
-
-        if (range.To is { } to)
-        {
-            parameters.Add(to);
-            sql.Append(" AND first_activity_at < $").Append(parameters.Count);
-        }
-
-        if (icp is not null)
-        {
-            // Membership is derived ahead (icp_members), so filtering by an ICP is one semi-join, not rule evaluation.
-            parameters.Add(icp);
-            sql.Append(" AND id IN (SELECT member_id FROM icp_members WHERE workspace_id = $1 AND icp = $").Append(parameters.Count).Append(')');
-        }
-
-        return QueryAsync(sql.ToString(), [.. parameters], reader =>
-        {
-            reader.Read();
-            Span<long> developers = stackalloc long[JourneyStages.Count];
-            var medians = new double?[JourneyStages.Count];
-            for (var i = 0; i < JourneyStages.Count; i++)
-            {
-                developers[i] = reader.GetInt64(i);
-                medians[i] = i == 0 || reader.IsDBNull(JourneyStages.Count + i - 1) ? null : reader.GetDouble(JourneyStages.Count + i - 1);
-            }
-
-            return FunnelReport.FromCounts(developers, medians);
-        }, cancellationToken);
-    }
+    public Task<FunnelReport> GetFunnelAsync(Workspace workspace, DateRange range, string? icp, CancellationToken cancellationToken) =>
+        GetFunnelAsync(workspace, new FunnelFilter(range, icp), cancellationToken);
 
     public Task<MemberProfile?> FindMemberAsync(Workspace workspace, Identity identity, CancellationToken cancellationToken) =>
         InSnapshotAsync(async () =>

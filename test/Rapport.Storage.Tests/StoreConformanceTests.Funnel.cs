@@ -103,4 +103,56 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(0.01, FunnelReport.Compute(members, DateRange.All).Stages[1].MedianDaysFromPrevious);
         Assert.Equal(0.01, funnel.Stages[1].MedianDaysFromPrevious);
     }
+
+    [Fact]
+    public async Task The_funnel_filtered_by_first_touch_channel_counts_developers_whose_first_activity_came_through_it()
+    {
+        await IngestAsync(
+            """{"type":"page","messageId":"n1-1","anonymousId":"n1","context":{"campaign":{"source":"Newsletter"}},"timestamp":"2026-03-01T00:00:00Z"}""",
+            """{"type":"track","messageId":"n1-2","anonymousId":"n1","event":"Signed Up","timestamp":"2026-03-03T00:00:00Z"}""",
+            """{"type":"track","messageId":"n2-1","anonymousId":"n2","event":"Signed Up","properties":{"channel":"newsletter"},"timestamp":"2026-03-02T00:00:00Z"}""",
+            """{"type":"track","messageId":"n2-2","anonymousId":"n2","event":"API Called","context":{"page":{"referrer":"https://github.com/acme"}},"timestamp":"2026-03-06T00:00:00Z"}""",
+            """{"type":"page","messageId":"g1-1","anonymousId":"g1","context":{"page":{"referrer":"https://www.github.com/acme/sdk"}},"timestamp":"2026-03-01T00:00:00Z"}""",
+            """{"type":"page","messageId":"g1-2","anonymousId":"g1","context":{"campaign":{"source":"newsletter"}},"timestamp":"2026-03-02T00:00:00Z"}""",
+            """{"type":"page","messageId":"x1-1","anonymousId":"x1","timestamp":"2026-02-20T00:00:00Z"}""",
+            """{"type":"track","messageId":"x1-2","anonymousId":"x1","event":"Signed Up","context":{"campaign":{"source":"newsletter"}},"timestamp":"2026-03-01T00:00:00Z"}""");
+
+        var newsletter = await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: "newsletter"), Token);
+        var github = await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: " GitHub.com "), Token);
+        var newsletterSinceMarch2 = await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.Parse("2026-03-02", null), Channel: "newsletter"), Token);
+        var nobody = await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: "podcast"), Token);
+
+        // n1 and n2 came first through the newsletter (campaign source; explicit channel); g1 through github.com (the
+        // referrer) and x1 through nothing, although their later activities name the newsletter. Evaluate: n1 took 2
+        // days, n2 0 (its first activity is a sign-up): median 1. n2 reached Learn and Build with its API call 4 days on.
+        Assert.Equal(
+            [
+                new FunnelStage(JourneyStage.Discover, 2, null, null),
+                new FunnelStage(JourneyStage.Evaluate, 2, 1, 1),
+                new FunnelStage(JourneyStage.Learn, 1, 0.5, 4),
+                new FunnelStage(JourneyStage.Build, 1, 1, 0),
+                new FunnelStage(JourneyStage.Scale, 0, 0, null),
+            ],
+            newsletter.Stages);
+        Assert.Equal([1L, 0, 0, 0, 0], github.Stages.Select(stage => stage.Developers));
+        Assert.Equal([1L, 1, 1, 1, 0], newsletterSinceMarch2.Stages.Select(stage => stage.Developers));
+        Assert.Equal([0L, 0, 0, 0, 0], nobody.Stages.Select(stage => stage.Developers));
+        Assert.Equal([4L, 3, 1, 1, 0], (await Store.GetFunnelAsync(Workspace, FunnelFilter.All, Token)).Stages.Select(stage => stage.Developers));
+        Assert.Equal(["newsletter", "github.com"], await Store.ListFirstTouchChannelsAsync(Workspace, Token));
+    }
+
+    [Fact]
+    public async Task The_first_touch_channel_follows_a_merge_to_the_earliest_activity_of_the_merged_developer()
+    {
+        await IngestAsync(
+            """{"type":"page","messageId":"a-1","anonymousId":"anon-a","context":{"campaign":{"source":"podcast"}},"timestamp":"2026-03-01T00:00:00Z"}""",
+            """{"type":"track","messageId":"u-1","userId":"ada","event":"Signed Up","context":{"campaign":{"source":"newsletter"}},"timestamp":"2026-03-04T00:00:00Z"}""");
+        Assert.Equal([1L, 1, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: "newsletter"), Token)).Stages.Select(stage => stage.Developers));
+
+        await IngestAsync("""{"type":"alias","messageId":"al-1","userId":"ada","previousId":"anon-a","timestamp":"2026-03-05T00:00:00Z"}""");
+
+        // One developer now, first seen on March 1 through the podcast.
+        Assert.Equal([0L, 0, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: "newsletter"), Token)).Stages.Select(stage => stage.Developers));
+        Assert.Equal([1L, 1, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: "podcast"), Token)).Stages.Select(stage => stage.Developers));
+    }
 }

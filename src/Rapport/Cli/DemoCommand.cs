@@ -57,6 +57,7 @@ internal static class DemoCommand
 
             // Levels and the outreach queue are derived: the community pages have something to show from the start.
             var workspace = await target.WorkspaceForReadingAsync(cancellationToken);
+            await DemoRecords.AddAsync(target.Store, workspace, scope.Clock.GetUtcNow().UtcDateTime, cancellationToken);
             await target.Store.RefreshCommunityAsync(workspace, scope.Clock.GetUtcNow().UtcDateTime, cancellationToken);
 
             // The dashboard needs someone signed in: the demo has its own owner and prints a link that signs them in.

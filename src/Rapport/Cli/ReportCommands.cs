@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rapport.Core.Community;
+using Rapport.Core.Funnel;
 using Rapport.Core.Journey;
 using Rapport.Core.Reports;
 using Spectre.Console;
@@ -14,17 +15,18 @@ internal static class ReportCommands
         var from = new Option<string?>("--from") { Description = "Developers whose first activity is on or after this date (2026-01-01)" };
         var to = new Option<string?>("--to") { Description = "… and on or before this date (inclusive)" };
         var icp = new Option<string?>("--icp") { Description = "Only the developers in this ideal customer profile (rapport icp show)" };
+        var channel = new Option<string?>("--channel") { Description = "Only the developers whose first activity came through this channel (newsletter, github.com)" };
         var json = GlobalOptions.Json("the report");
         var funnel = new Command("funnel", "The journey funnel: developers per stage, conversion and time between stages")
         {
-            from, to, icp, json,
+            from, to, icp, channel, json,
         };
         runner.Attach(funnel, async (scope, cancellationToken) =>
         {
             var range = DateRange.Parse(scope.Get(from), scope.Get(to));
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
             var profile = scope.Get(icp) is { } name ? (await scope.Store.GetIcpsAsync(workspace, cancellationToken)).Require(name).Name : null;
-            var report = await scope.Store.GetFunnelAsync(workspace, range, profile, cancellationToken);
+            var report = await scope.Store.GetFunnelAsync(workspace, new FunnelFilter(range, profile, scope.Get(channel)), cancellationToken);
             if (scope.Get(json))
             {
                 JsonOutput.Write(report);

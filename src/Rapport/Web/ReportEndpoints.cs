@@ -54,11 +54,12 @@ internal static class ReportEndpoints
     }
 
     private static async Task<Ok<FunnelReport>> GetFunnelAsync(
-        IRapportStore store, WorkspaceResolver workspaces, string? from, string? to, string? icp, string? workspace, CancellationToken cancellationToken)
+        IRapportStore store, WorkspaceResolver workspaces, string? from, string? to, string? icp, string? channel, string? workspace,
+        CancellationToken cancellationToken)
     {
         var range = DateRange.Parse(from, to);
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
         var profile = icp is null ? null : (await store.GetIcpsAsync(resolved, cancellationToken)).Require(icp).Name;
-        return TypedResults.Ok(await store.GetFunnelAsync(resolved, range, profile, cancellationToken));
+        return TypedResults.Ok(await store.GetFunnelAsync(resolved, new FunnelFilter(range, profile, channel), cancellationToken));
     }
 }

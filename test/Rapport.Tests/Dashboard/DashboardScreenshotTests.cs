@@ -33,7 +33,8 @@ public sealed class DashboardScreenshotTests : IAsyncLifetime
         var pages = new (string Name, string Path)[]
         {
             ("overview", "/"), ("journey", "/journey"), ("developers", "/developers"), ("developer", new Uri(profile).AbsolutePath),
-            ("settings", "/settings"),
+            ("community", "/community"), ("pulse", "/pulse"), ("outreach", "/outreach"), ("content", "/content"), ("events", "/events"),
+            ("docs-gaps", "/docs-gaps"), ("feedback", "/feedback"), ("leads", "/leads"), ("settings", "/settings"),
         };
         foreach (var theme in new[] { "light", "dark" })
         {

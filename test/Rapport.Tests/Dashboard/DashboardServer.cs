@@ -39,6 +39,12 @@ public sealed class DashboardServer : IAsyncLifetime
     /// <summary><c>rapport report coverage --json</c> with Ada using python and Donald go (both by a trait).</summary>
     internal string CoverageJson { get; private set; } = "";
 
+    /// <summary>The id of NDC Oslo, added after the demo's own events.</summary>
+    internal string NdcEventId { get; private set; } = "";
+
+    /// <summary>The feedback item Ada raised and Donald upvoted, added after the demo's own.</summary>
+    internal long SdkFeedbackId { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         // The webhook tests deliver to a receiver on this machine.
@@ -80,8 +86,13 @@ public sealed class DashboardServer : IAsyncLifetime
         await RunAsync("content", "add", "--kind", "talk", "--title", "<script>alert(3)</script> SDKs at NDC", "--channel", "ndc-oslo",
             "--published", "2026-10-01", "--parent", "1", "--reuse", "adaptation");
         // Two events and the ICPs; the Events tests import attendees through the page.
-        await RunAsync("events", "add", "--name", "NDC Oslo", "--kind", "conference", "--format", "in_person", "--starts", "2026-11-20",
-            "--ends", "2026-11-22", "--cost", "sponsorship:8000:EUR", "--cost", "travel:1500:EUR", "--effort-hours", "60", "--audience", "go", "--talk", "4");
+        using (var ndc = System.Text.Json.JsonDocument.Parse(await RunAsync("events", "add", "--name", "NDC Oslo", "--kind", "conference", "--format", "in_person",
+            "--starts", "2026-11-20", "--ends", "2026-11-22", "--cost", "sponsorship:8000:EUR", "--cost", "travel:1500:EUR", "--effort-hours", "60",
+            "--audience", "go", "--talk", "4", "--json")))
+        {
+            NdcEventId = ndc.RootElement.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await RunAsync("events", "add", "--name", "SDKs in CI, live", "--kind", "webinar", "--format", "online", "--starts", "2026-11-21",
             "--reported-audience", "350", "--cost", "other:200:USD", "--effort-hours", "6");
         await File.WriteAllTextAsync(_directory.File("icps.json"), """{"icps": [{"name": "builders", "rule": {"activity": "API Called"}}]}""");
@@ -96,6 +107,16 @@ public sealed class DashboardServer : IAsyncLifetime
         await File.WriteAllTextAsync(_directory.File("coverage.json"), """{"dimensions": {"language": {"go": ["golang"], "python": ["py"]}}}""");
         await RunAsync("coverage", "set", "coverage.json");
         CoverageJson = await RunAsync("report", "coverage", "--json");
+
+        // Product feedback for the Feedback page: one item Ada raised and Donald upvoted, one from a sales call.
+        using (var added = System.Text.Json.JsonDocument.Parse(await RunAsync(
+            "feedback", "add", "Retry on HTTP 429 in the Go SDK", "--kind", "feature", "--area", "go-sdk", "--raised-by", "user:ada", "--json")))
+        {
+            SdkFeedbackId = added.RootElement.GetProperty("id").GetInt64();
+        }
+
+        await RunAsync("feedback", "vote", SdkFeedbackId.ToString(System.Globalization.CultureInfo.InvariantCulture), "user:knuth");
+        await RunAsync("feedback", "add", "Docs search misses <script>alert(4)</script>", "--kind", "docs", "--area", "go-sdk", "--organization", "Acme");
         foreach (var (email, role) in new[] { (OwnerEmail, "owner"), (EditorEmail, "editor"), (ViewerEmail, "viewer") })
         {
             var created = await RapportProcess.RunShellAsync(_directory.Path,

@@ -55,7 +55,7 @@ public sealed class HttpApiTests : IAsyncLifetime
         Assert.Equal(1.0, stages[2].GetProperty("medianDaysFromPrevious").GetDouble());
 
         var fromStore = await _store.GetFunnelAsync(
-            (await _store.FindWorkspaceAsync("default", TestContext.Current.CancellationToken))!, default, TestContext.Current.CancellationToken);
+            (await _store.FindWorkspaceAsync("default", TestContext.Current.CancellationToken))!, Core.Reports.DateRange.All, TestContext.Current.CancellationToken);
         Assert.Equal(JsonSerializer.Serialize(fromStore, Core.RapportJson.Options), funnel.RootElement.GetRawText());
     }
 

@@ -118,7 +118,7 @@ public sealed class SegmentIngestTests : IAsyncLifetime
             ]}
             """);
 
-        var funnel = await _store.GetFunnelAsync(_workspace, default, Cancellation);
+        var funnel = await _store.GetFunnelAsync(_workspace, Core.Reports.DateRange.All, Cancellation);
         Assert.Equal([2L, 2, 1, 0, 0], funnel.Stages.Select(stage => stage.Developers).ToArray());
         var stats = await _store.GetStatsAsync(_workspace, Cancellation);
         Assert.Equal(4, stats.Activities);
@@ -367,7 +367,7 @@ public sealed class SegmentIngestTests : IAsyncLifetime
         var stats = await _store.GetStatsAsync(_workspace, Cancellation);
         Assert.Equal(50, stats.Activities);
         Assert.Equal(50, stats.Developers);
-        Assert.Equal(50, (await _store.GetFunnelAsync(_workspace, default, Cancellation)).Stages[1].Developers);
+        Assert.Equal(50, (await _store.GetFunnelAsync(_workspace, Core.Reports.DateRange.All, Cancellation)).Stages[1].Developers);
     }
 
     [Fact]

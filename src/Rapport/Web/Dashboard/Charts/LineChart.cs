@@ -8,7 +8,8 @@ internal static class LineChart
 {
     private const double Width = 560, Height = 260, Left = 44, Right = 12, Top = 12, Bottom = 28;
 
-    public static IHtmlContent Render(string title, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, string unit)
+    /// <param name="format">How a point's value reads on hover: whole numbers unless told (<c>0.#</c> for hours).</param>
+    public static IHtmlContent Render(string title, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, string unit, string format = "#,0")
     {
         var svg = new Svg().Raw("<svg class=\"chart line\" role=\"img\" viewBox=\"0 0 ").Number(Width).Raw(" ").Number(Height)
             .Raw("\" aria-label=\"").Text(title).Raw("\"><title>").Text(title).Raw("</title>");
@@ -18,7 +19,8 @@ internal static class LineChart
             return new HtmlString(svg.Raw("</svg>").ToString());
         }
 
-        var max = NiceMax(series.SelectMany(line => line.Values).DefaultIfEmpty(0).Max());
+        // At least 4, so the four gridlines fall on whole numbers when every value is small or zero.
+        var max = Math.Max(4, NiceMax(series.SelectMany(line => line.Values).DefaultIfEmpty(0).Max()));
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         double X(int i) => Left + (labels.Count == 1 ? plotWidth / 2 : plotWidth * i / (labels.Count - 1));
@@ -49,7 +51,7 @@ internal static class LineChart
             for (var i = 0; i < line.Values.Count; i++)
             {
                 svg.Raw("<circle class=\"series-").Number(s).Raw("\" r=\"3\" cx=\"").Number(X(i)).Raw("\" cy=\"").Number(Y(line.Values[i]))
-                    .Raw("\"><title>").Text($"{line.Name}, {labels[i]}: {line.Values[i].ToString("#,0", CultureInfo.InvariantCulture)} {unit}")
+                    .Raw("\"><title>").Text($"{line.Name}, {labels[i]}: {line.Values[i].ToString(format, CultureInfo.InvariantCulture)} {unit}")
                     .Raw("</title></circle>");
             }
 

@@ -18,6 +18,13 @@ internal sealed class JourneyModel(IRapportStore store, WorkspaceResolver worksp
     [BindProperty(SupportsGet = true)]
     public string? Icp { get; set; }
 
+    /// <summary>Only the developers whose first activity came through this channel.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Channel { get; set; }
+
+    /// <summary>The channels developers were first seen through, for the filter.</summary>
+    public IReadOnlyList<string> Channels { get; private set; } = [];
+
     /// <summary>The workspace's ICP names, for the filter.</summary>
     public IReadOnlyList<string> Icps { get; private set; } = [];
 
@@ -31,11 +38,11 @@ internal sealed class JourneyModel(IRapportStore store, WorkspaceResolver worksp
         (_, null) => $"since {From}",
         (null, _) => $"until {To}",
         _ => $"{From} to {To}",
-    } + (Icp is null ? "" : $", ICP {Icp}");
+    } + (Icp is null ? "" : $", ICP {Icp}") + (Channel is null ? "" : $", first touch {Channel}");
 
     public string CsvUrl =>
         "?handler=csv" + (From is null ? "" : "&from=" + Uri.EscapeDataString(From)) + (To is null ? "" : "&to=" + Uri.EscapeDataString(To))
-        + (Icp is null ? "" : "&icp=" + Uri.EscapeDataString(Icp));
+        + (Icp is null ? "" : "&icp=" + Uri.EscapeDataString(Icp)) + (Channel is null ? "" : "&channel=" + Uri.EscapeDataString(Channel));
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -83,6 +90,8 @@ internal sealed class JourneyModel(IRapportStore store, WorkspaceResolver worksp
             Icp = null;
         }
 
-        Funnel = await Store.GetFunnelAsync(Workspace, range, Icp, cancellationToken);
+        Channels = await Store.ListFirstTouchChannelsAsync(Workspace, cancellationToken);
+        Channel = string.IsNullOrWhiteSpace(Channel) ? null : Channel.Trim().ToLowerInvariant();
+        Funnel = await Store.GetFunnelAsync(Workspace, new FunnelFilter(range, Icp, Channel), cancellationToken);
     }
 }

@@ -8,14 +8,14 @@ traffic=$2
 work=${3:-/tmp/rapport-bench/events-icps}
 root=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$work"
-dotnet build -c Release "$root/src/Rapport" -nologo -v quiet
+[[ -n "${SKIP_BUILD:-}" ]] || dotnet build -c Release "$root/src/Rapport" -nologo -v quiet
 rapport() { dotnet "$root/src/Rapport/bin/Release/net10.0/rapport.dll" --db "$work/store.duckdb" "$@"; }
 timed() { local label=$1; shift; local start=$(date +%s.%N); "$@" > "$work/$label.out"; echo "$label: $(echo "$(date +%s.%N) - $start" | bc) s"; }
 
-cp "$store" "$work/store.duckdb"
+[[ -n "${SKIP_COPY:-}" ]] || cp "$store" "$work/store.duckdb"
 
-# 2,000 attendees: the first distinct emails of the traffic, all checked in.
-{ echo "Name,Email,Checked In"; grep -o '"email":"[^"]*"' "$traffic" | cut -d'"' -f4 | awk '!seen[$0]++' | head -n 2000 | awk '{print "Attendee " NR "," $0 ",yes"}'; } > "$work/attendees.csv"
+# 2,000 attendees: the first distinct emails of the traffic, all checked in (head closes the pipe early: not an error).
+{ echo "Name,Email,Checked In"; grep -o '"email":"[^"]*"' "$traffic" | cut -d'"' -f4 | awk '!seen[$0]++' | head -n 2000 | awk '{print "Attendee " NR "," $0 ",yes"}' || true; } > "$work/attendees.csv"
 cat > "$work/icps.json" <<'JSON'
 {"icps": [
   {"name": "builders", "rule": {"activity": "API Called", "withinDays": 90}},

@@ -54,7 +54,7 @@ public sealed class DuckDbStoreTests : StoreConformanceTests
     {
         await IngestAsync("""{"type":"track","messageId":"m1","userId":"ada","event":"Signed Up","timestamp":"2026-03-01T10:00:00Z"}""");
         var before = await Store.GetChangeMarkerAsync(Token);
-        await Store.GetFunnelAsync(Workspace, default, Token);
+        await Store.GetFunnelAsync(Workspace, Core.Reports.DateRange.All, Token);
         await Store.ListMembersAsync(Workspace, new Core.Members.MemberQuery(), Token);
 
         Assert.Equal(before, await Store.GetChangeMarkerAsync(Token));

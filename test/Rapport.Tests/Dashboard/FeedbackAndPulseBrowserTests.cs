@@ -80,7 +80,7 @@ public sealed class FeedbackAndPulseBrowserTests(DashboardServer server) : IClas
 
         using var http = server.Http(browser.SessionCookie);
         using var api = JsonDocument.Parse(await http.GetStringAsync("/api/v1/feedback", Cancellation));
-        var ranked = api.RootElement.EnumerateArray().SelectMany(group => group.GetProperty("items").EnumerateArray())
+        var ranked = api.RootElement.GetProperty("items").EnumerateArray().SelectMany(group => group.GetProperty("items").EnumerateArray())
             .OrderByDescending(item => item.GetProperty("score").GetDouble()).ThenByDescending(item => item.GetProperty("developers").GetInt32())
             .ThenBy(item => item.GetProperty("id").GetInt64())
             .Select(item => item.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture)).ToList();

@@ -1,4 +1,5 @@
 using CsvHelper;
+using Rapport.Connectors.Segment;
 
 namespace Rapport.Connectors;
 
@@ -22,4 +23,71 @@ internal static class ImportCsv
             var reason => $"malformed CSV ({reason})",
         }),
     };
+
+    /// <summary>
+    /// The one reading loop of the CSV imports. The header is read and mapped by <paramref name="map"/> (a
+    /// <see cref="FormatException"/> from it is line 1; a file without a header is refused); then every record becomes
+    /// a row through <paramref name="read"/>, or through <paramref name="malformed"/> with the line and the reason when
+    /// the CSV itself is broken there. A row too long or CSV that cannot be read on throws <see cref="ImportLineException"/>.
+    /// </summary>
+    public static IEnumerable<TRow> ReadRows<TColumns, TRow>(
+        TextReader text,
+        string name,
+        int maxRowBytes,
+        Func<IReadOnlyList<string>, TColumns> map,
+        Func<CsvReader, IReadOnlyList<string>, TColumns, TRow> read,
+        Func<long, string, TRow> malformed,
+        CancellationToken cancellationToken)
+    {
+        string? broken = null;
+        using var csv = CsvReader.Create(text, Options(maxRowBytes, reason => broken ??= reason), leaveOpen: true);
+        Guard(name, maxRowBytes, () =>
+        {
+            csv.ReadHeader();
+            return true;
+        });
+        if (csv.Headers is not { Count: > 0 } header)
+        {
+            throw new ImportLineException(name, null, "the file is empty; its first line must name the columns");
+        }
+
+        TColumns columns;
+        try
+        {
+            columns = map(header);
+        }
+        catch (FormatException e)
+        {
+            throw new ImportLineException(name, 1, e.Message);
+        }
+
+        while (Guard(name, maxRowBytes, csv.Read))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (broken is { } reason)
+            {
+                broken = null;
+                yield return malformed(csv.LineNumber, reason);
+                continue;
+            }
+
+            yield return read(csv, header, columns);
+        }
+    }
+
+    private static T Guard<T>(string name, int maxRowBytes, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (CsvFormatException e)
+        {
+            throw new ImportLineException(name, e.LineNumber > 0 ? e.LineNumber : null, e.Message.Contains("MaxRecordSize", StringComparison.Ordinal)
+                ? $"a row is longer than {Size(maxRowBytes)} (a quoted field never closed?)"
+                : "malformed CSV: " + e.Message);
+        }
+    }
+
+    private static string Size(int bytes) => bytes % (1 << 20) == 0 ? $"{bytes >> 20} MiB" : $"{bytes >> 10} KiB";
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CsvHelper;
 using Rapport.Connectors.Questions;
 using Rapport.Connectors.Segment;
 using Rapport.Core.Events;
@@ -45,47 +44,16 @@ public sealed class AttendeeCsvReader
     /// </summary>
     public IEnumerable<AttendeeCsvRow> ReadRows(string name, CancellationToken cancellationToken)
     {
-        string? malformed = null;
-        var options = ImportCsv.Options(MaxRowBytes, reason => malformed ??= reason);
-        using var csv = CsvReader.Create(_text, options, leaveOpen: true);
-        Guard(name, () =>
+        return ImportCsv.ReadRows(_text, name, MaxRowBytes, header => AttendeeCsvColumns.Map(header, _overrides), (csv, header, columns) =>
         {
-            csv.ReadHeader();
-            return true;
-        });
-        if (csv.Headers is not { Count: > 0 } header)
-        {
-            throw new ImportLineException(name, null, "the file is empty; its first line must name the columns");
-        }
-
-        AttendeeCsvColumns columns;
-        try
-        {
-            columns = AttendeeCsvColumns.Map(header, _overrides);
-        }
-        catch (FormatException e)
-        {
-            throw new ImportLineException(name, 1, e.Message);
-        }
-
-        while (Guard(name, csv.Read))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (malformed is { } reason)
-            {
-                malformed = null;
-                yield return new AttendeeCsvRow(csv.LineNumber, [], reason);
-                continue;
-            }
-
             var record = new string[Math.Max(csv.FieldCount, header.Count)];
             for (var i = 0; i < record.Length; i++)
             {
                 record[i] = i < csv.FieldCount ? csv.GetString(i) : "";
             }
 
-            yield return ToRow(record, columns, csv.LineNumber);
-        }
+            return ToRow(record, columns, csv.LineNumber);
+        }, (line, reason) => new AttendeeCsvRow(line, [], reason), cancellationToken);
     }
 
     private AttendeeCsvRow ToRow(string[] record, AttendeeCsvColumns columns, long line)
@@ -168,19 +136,5 @@ public sealed class AttendeeCsvReader
             Context = new ActivityContext { Channel = "events", Url = _event.Url, Title = _event.Name },
             Source = "events",
         };
-    }
-
-    private static T Guard<T>(string name, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (CsvFormatException e)
-        {
-            throw new ImportLineException(name, e.LineNumber > 0 ? e.LineNumber : null, e.Message.Contains("MaxRecordSize", StringComparison.Ordinal)
-                ? $"a row is longer than {MaxRowBytes / (1 << 10)} KiB (a quoted field never closed?)"
-                : "malformed CSV: " + e.Message);
-        }
     }
 }

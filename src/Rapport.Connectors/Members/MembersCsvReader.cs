@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using Rapport.Connectors.Segment;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
@@ -29,44 +28,12 @@ public sealed class MembersCsvReader(TextReader text, DateTime importedAt)
     /// </summary>
     public IEnumerable<MembersCsvRow> ReadRows(string name, CancellationToken cancellationToken)
     {
-        string? malformed = null;
-        var options = ImportCsv.Options(MaxRowBytes, reason => malformed ??= reason);
-        using var csv = CsvReader.Create(text, options, leaveOpen: true);
-        Guard(name, () =>
+        return ImportCsv.ReadRows(text, name, MaxRowBytes, MembersCsvColumns.Map, (csv, header, columns) =>
         {
-            csv.ReadHeader();
-            return true;
-        });
-        if (csv.Headers is not { Count: > 0 } header)
-        {
-            throw new ImportLineException(name, null, "the file is empty; its first line must name the columns");
-        }
-
-        MembersCsvColumns columns;
-        try
-        {
-            columns = MembersCsvColumns.Map(header);
-        }
-        catch (FormatException e)
-        {
-            throw new ImportLineException(name, 1, e.Message);
-        }
-
-        while (Guard(name, csv.Read))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (malformed is { } reason)
-            {
-                malformed = null;
-                yield return new MembersCsvRow(csv.LineNumber, null, reason);
-                continue;
-            }
-
             if (csv.FieldCount > header.Count)
             {
-                yield return new MembersCsvRow(csv.LineNumber, null,
+                return new MembersCsvRow(csv.LineNumber, null,
                     $"the row has {csv.FieldCount} values but the header names {header.Count} columns (a comma in a value that is not quoted?)");
-                continue;
             }
 
             // A row with fewer values than the header leaves the last columns empty, as spreadsheets write them.
@@ -76,8 +43,8 @@ public sealed class MembersCsvReader(TextReader text, DateTime importedAt)
                 record[i] = i < csv.FieldCount ? Unescape(csv.GetString(i).Trim()) : "";
             }
 
-            yield return ToRow(record, header, columns, csv.LineNumber);
-        }
+            return ToRow(record, header, columns, csv.LineNumber);
+        }, (line, reason) => new MembersCsvRow(line, null, reason), cancellationToken);
     }
 
     private MembersCsvRow ToRow(string[] record, IReadOnlyList<string> header, MembersCsvColumns columns, long line)
@@ -194,18 +161,4 @@ public sealed class MembersCsvReader(TextReader text, DateTime importedAt)
     /// <summary>An export writes <c>'</c> before a value a spreadsheet would run as a formula; reading drops it again.</summary>
     private static string Unescape(string value) =>
         value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;
-
-    private static T Guard<T>(string name, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (CsvFormatException e)
-        {
-            throw new ImportLineException(name, e.LineNumber > 0 ? e.LineNumber : null, e.Message.Contains("MaxRecordSize", StringComparison.Ordinal)
-                ? $"a row is longer than {MaxRowBytes / (1 << 20)} MiB (a quoted field never closed?)"
-                : "malformed CSV: " + e.Message);
-        }
-    }
 }

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using Rapport.Connectors.Segment;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
@@ -46,39 +45,13 @@ public sealed class QuestionsCsvReader
     /// </summary>
     public IEnumerable<QuestionsCsvRow> ReadRows(string name, CancellationToken cancellationToken)
     {
-        string? malformed = null;
-        var options = ImportCsv.Options(MaxRowBytes, reason => malformed ??= reason);
-        using var csv = CsvReader.Create(_text, options, leaveOpen: true);
-        Guard(name, csv.ReadHeader);
-        if (csv.Headers is not { Count: > 0 } header)
+        // One buffer for every row: it grows to the widest row and is read before the next row overwrites it.
+        string[] record = [];
+        return ImportCsv.ReadRows(_text, name, MaxRowBytes, header => QuestionsCsvColumns.Map(header, _overrides), (csv, header, columns) =>
         {
-            throw new ImportLineException(name, null, "the file is empty; its first line must name the columns");
-        }
-
-        QuestionsCsvColumns columns;
-        try
-        {
-            columns = QuestionsCsvColumns.Map(header, _overrides);
-        }
-        catch (FormatException e)
-        {
-            throw new ImportLineException(name, 1, e.Message);
-        }
-
-        var record = new string[header.Count];
-        while (Guard(name, csv.Read))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (malformed is { } reason)
+            if (record.Length < Math.Max(header.Count, csv.FieldCount))
             {
-                malformed = null;
-                yield return new QuestionsCsvRow(csv.LineNumber, null, reason);
-                continue;
-            }
-
-            if (record.Length < csv.FieldCount)
-            {
-                record = new string[csv.FieldCount];
+                record = new string[Math.Max(header.Count, csv.FieldCount)];
             }
 
             for (var i = 0; i < record.Length; i++)
@@ -86,8 +59,8 @@ public sealed class QuestionsCsvReader
                 record[i] = i < csv.FieldCount ? csv.GetString(i) : "";
             }
 
-            yield return ToRow(record, columns, csv.LineNumber);
-        }
+            return ToRow(record, columns, csv.LineNumber);
+        }, (line, reason) => new QuestionsCsvRow(line, null, reason), cancellationToken);
     }
 
     private QuestionsCsvRow ToRow(string[] record, QuestionsCsvColumns columns, long line)
@@ -273,23 +246,4 @@ public sealed class QuestionsCsvReader
         return false;
     }
 
-    private static T Guard<T>(string name, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (CsvFormatException e)
-        {
-            throw new ImportLineException(name, e.LineNumber > 0 ? e.LineNumber : null, e.Message.Contains("MaxRecordSize", StringComparison.Ordinal)
-                ? $"a row is longer than {MaxRowBytes / (1 << 20)} MiB (a quoted field never closed?)"
-                : "malformed CSV: " + e.Message);
-        }
-    }
-
-    private static void Guard(string name, Action read) => Guard(name, () =>
-    {
-        read();
-        return true;
-    });
 }

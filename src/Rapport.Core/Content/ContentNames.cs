@@ -8,21 +8,21 @@ namespace Rapport.Core.Content;
 /// </summary>
 public static class ContentNames
 {
-    public static string Name(ContentKind kind) => Snake(kind.ToString());
+    public static string Name(ContentKind kind) => EnumNames.Snake(kind);
 
-    public static string Name(ReuseKind reuse) => Snake(reuse.ToString());
+    public static string Name(ReuseKind reuse) => EnumNames.Snake(reuse);
 
-    public static string Name(ChannelParty party) => Snake(party.ToString());
+    public static string Name(ChannelParty party) => EnumNames.Snake(party);
 
     public static IReadOnlyList<string> KindNames { get; } = [.. Enum.GetValues<ContentKind>().Select(Name)];
 
     public static IReadOnlyList<string> ReuseNames { get; } = [.. Enum.GetValues<ReuseKind>().Select(Name)];
 
-    public static bool TryParseKind(string? text, [NotNullWhen(true)] out ContentKind? kind) => TryParse(text, out kind);
+    public static bool TryParseKind(string? text, [NotNullWhen(true)] out ContentKind? kind) => EnumNames.TryParse(text, out kind);
 
-    public static bool TryParseReuse(string? text, [NotNullWhen(true)] out ReuseKind? reuse) => TryParse(text, out reuse);
+    public static bool TryParseReuse(string? text, [NotNullWhen(true)] out ReuseKind? reuse) => EnumNames.TryParse(text, out reuse);
 
-    public static bool TryParseParty(string? text, [NotNullWhen(true)] out ChannelParty? party) => TryParse(text, out party);
+    public static bool TryParseParty(string? text, [NotNullWhen(true)] out ChannelParty? party) => EnumNames.TryParse(text, out party);
 
     public static ContentKind ParseKind(string text) => TryParseKind(text, out var kind)
         ? kind.Value
@@ -35,37 +35,4 @@ public static class ContentNames
     public static ChannelParty ParseParty(string text) => TryParseParty(text, out var party)
         ? party.Value
         : throw new FormatException($"'{text}' is not first_party or third_party");
-
-    private static bool TryParse<T>(string? text, [NotNullWhen(true)] out T? value)
-        where T : struct, Enum
-    {
-        var wanted = text?.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(candidate.ToString(), wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = null;
-        return false;
-    }
-
-    private static string Snake(string pascal)
-    {
-        var builder = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(pascal[i]))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return builder.ToString();
-    }
 }

@@ -1,6 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text;
-
 namespace Rapport.Core.Events;
 
 /// <summary>
@@ -9,11 +6,11 @@ namespace Rapport.Core.Events;
 /// </summary>
 public static class EventNames
 {
-    public static string Name(EventKind kind) => Snake(kind.ToString());
+    public static string Name(EventKind kind) => EnumNames.Snake(kind);
 
-    public static string Name(EventFormat format) => Snake(format.ToString());
+    public static string Name(EventFormat format) => EnumNames.Snake(format);
 
-    public static string Name(CostCategory category) => Snake(category.ToString());
+    public static string Name(CostCategory category) => EnumNames.Snake(category);
 
     public static IReadOnlyList<string> KindNames { get; } = [.. Enum.GetValues<EventKind>().Select(Name)];
 
@@ -21,48 +18,15 @@ public static class EventNames
 
     public static IReadOnlyList<string> CostCategoryNames { get; } = [.. Enum.GetValues<CostCategory>().Select(Name)];
 
-    public static EventKind ParseKind(string text) => TryParse<EventKind>(text, out var kind)
+    public static EventKind ParseKind(string text) => EnumNames.TryParse<EventKind>(text, out var kind)
         ? kind.Value
         : throw new FormatException($"'{text}' is not an event kind; the kinds are {string.Join(", ", KindNames)}");
 
-    public static EventFormat ParseFormat(string text) => TryParse<EventFormat>(text, out var format)
+    public static EventFormat ParseFormat(string text) => EnumNames.TryParse<EventFormat>(text, out var format)
         ? format.Value
         : throw new FormatException($"'{text}' is not an event format; the formats are {string.Join(", ", FormatNames)}");
 
-    public static CostCategory ParseCostCategory(string text) => TryParse<CostCategory>(text, out var category)
+    public static CostCategory ParseCostCategory(string text) => EnumNames.TryParse<CostCategory>(text, out var category)
         ? category.Value
         : throw new FormatException($"'{text}' is not a cost category; the categories are {string.Join(", ", CostCategoryNames)}");
-
-    private static bool TryParse<T>(string? text, [NotNullWhen(true)] out T? value)
-        where T : struct, Enum
-    {
-        var wanted = text?.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(candidate.ToString(), wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = null;
-        return false;
-    }
-
-    private static string Snake(string pascal)
-    {
-        var builder = new StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(pascal[i]))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return builder.ToString();
-    }
 }

@@ -10,7 +10,8 @@ namespace Rapport.Cli;
 
 /// <summary>
 /// <c>rapport demo</c>: a realistic workspace to look at. Generates synthetic Segment traffic and imports it through
-/// the same pipeline as <c>rapport import segment</c>, then serves it.
+/// the same pipeline as <c>rapport import segment</c>, adds events with their attendees, feedback, docs pages and
+/// questions through their own imports, then serves it.
 /// </summary>
 internal static class DemoCommand
 {
@@ -58,6 +59,7 @@ internal static class DemoCommand
             // Levels and the outreach queue are derived: the community pages have something to show from the start.
             var workspace = await target.WorkspaceForReadingAsync(cancellationToken);
             await DemoRecords.AddAsync(target.Store, workspace, scope.Clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await DemoDocs.AddAsync(target.Store, workspace, scope.Clock.GetUtcNow().UtcDateTime, cancellationToken);
             await target.Store.RefreshCommunityAsync(workspace, scope.Clock.GetUtcNow().UtcDateTime, cancellationToken);
 
             // The dashboard needs someone signed in: the demo has its own owner and prints a link that signs them in.
@@ -78,7 +80,9 @@ internal static class DemoCommand
     private static async Task<IngestSummary> GenerateAsync(CommandScope scope, int developers, CancellationToken cancellationToken)
     {
         var workspace = await scope.WorkspaceForWritingAsync(cancellationToken);
-        var end = scope.Clock.GetUtcNow().UtcDateTime;
+        // The traffic ends at midnight and the demo's records are dated by the day, so a demo made on the same day
+        // holds the same numbers whatever the hour.
+        var end = scope.Clock.GetUtcNow().UtcDateTime.Date;
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 8 << 20, resumeWriterThreshold: 4 << 20));
         var import = new SegmentImport(scope.Store, scope.Clock);
         IngestSummary? summary = null;

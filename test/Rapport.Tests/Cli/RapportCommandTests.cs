@@ -238,7 +238,7 @@ public sealed class RapportCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Demo_creates_a_workspace_with_every_stage_reached()
+    public async Task Demo_creates_a_workspace_with_every_stage_reached_event_attendees_and_docs_gaps()
     {
         var demo = await RunAsync("demo", "--developers", "400", "--no-serve");
 
@@ -248,6 +248,26 @@ public sealed class RapportCommandTests : IDisposable
         Assert.Equal(400, stages[0].GetProperty("developers").GetInt64());
         Assert.All(stages, stage => Assert.True(stage.GetProperty("developers").GetInt64() > 0, $"nobody reached {stage}"));
         Assert.All(stages.Skip(1), stage => Assert.True(stage.GetProperty("developers").GetInt64() < 400));
+
+        // The three events' attendee lists are the demo's own developers, some of whom moved on afterwards; the traffic
+        // ends at midnight, so these counts hold at any hour of the day.
+        using var events = JsonDocument.Parse((await RunAsync("report", "events", "--json")).Output);
+        Assert.Equal(
+            [("Go meetup Berlin", 8L, 7L, 2L), ("SDKs in CI, live", 16L, 13L, 8L), ("DevRel Summit", 21L, 17L, 10L)],
+            events.RootElement.GetProperty("events").EnumerateArray().Select(row => (row.GetProperty("name").GetString(),
+                row.GetProperty("registered").GetInt64(), row.GetProperty("attended").GetInt64(), row.GetProperty("progressedWithin90Days").GetInt64())));
+        // 186 questions in six topics against seven docs pages: pagination has no page and is the biggest gap.
+        using var gaps = JsonDocument.Parse((await RunAsync("report", "docs-gaps", "--json")).Output);
+        Assert.Equal((186, 7, 0), (gaps.RootElement.GetProperty("questions").GetInt32(), gaps.RootElement.GetProperty("docsPages").GetInt32(),
+            gaps.RootElement.GetProperty("unclustered").GetInt32()));
+        Assert.Equal(["pagination, cursor, item", "sdk, python, client", "rate, limit, rate-limits", "window, path, quickstart", "webhook, signature, typescript", "token, auth, expired"],
+            gaps.RootElement.GetProperty("topics").EnumerateArray().Select(topic => topic.GetProperty("name").GetString()));
+        // Python developers and questions, but no Python page: the one under-served language.
+        using var coverage = JsonDocument.Parse((await RunAsync("report", "coverage", "--json")).Output);
+        Assert.Equal([("python", 0L, 39L, 30L, true), ("typescript", 4L, 41L, 24L, false), ("csharp", 1L, 0L, 10L, false)],
+            coverage.RootElement.GetProperty("dimensions")[0].GetProperty("cells").EnumerateArray().Select(cell => (cell.GetProperty("value").GetString(),
+                cell.GetProperty("contentItems").GetInt64(), cell.GetProperty("developers").GetInt64(), cell.GetProperty("questions").GetInt64(),
+                cell.GetProperty("underServed").GetBoolean())));
     }
 
     public void Dispose() => _directory.Dispose();

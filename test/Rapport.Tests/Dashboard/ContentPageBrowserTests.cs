@@ -19,8 +19,9 @@ public sealed class ContentPageBrowserTests(DashboardServer server) : IClassFixt
         browser.Open("/content");
         var rows = browser.FindAll("#content tbody tr");
         Assert.Equal(api.RootElement.GetProperty("items").GetArrayLength(), rows.Count);
-        Assert.Equal("4 items", browser.Find(".card-head h2").Text);
-        Assert.Equal(["4", "3", "2", "1"], rows.Select(row => row.GetAttribute("data-content")));
+        // The demo's seven docs pages, then the four added after them, newest first.
+        Assert.Equal("11 items", browser.Find(".card-head h2").Text);
+        Assert.Equal(server.ContentIds.Reverse(), rows.Take(4).Select(row => row.GetAttribute("data-content")));
         Assert.Equal("<script>alert(3)</script> SDKs at NDC", rows[0].FindElement(By.CssSelector("td a")).Text);
 
         browser.Driver.ExecuteScript("document.querySelector('select[name=channel]').value = 'dzone';");
@@ -32,7 +33,7 @@ public sealed class ContentPageBrowserTests(DashboardServer server) : IClassFixt
         var csv = await signedIn.GetStringAsync("/content?handler=csv&channel=dzone", Cancellation);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("id,kind,title,url,channel,party,published,tags,authors,effort_hours,parent_id,reuse,views,validated,click_throughs,identified_developers", lines[0]);
-        Assert.Equal("3,blog_post,Generate SDKs in CI,https://dzone.com/articles/sdks-in-ci,dzone,third_party,2026-09-12T00:00:00Z,,,,2,syndication,0,0,0,0", lines[1]);
+        Assert.Equal($"{server.ContentIds[2]},blog_post,Generate SDKs in CI,https://dzone.com/articles/sdks-in-ci,dzone,third_party,2026-09-12T00:00:00Z,,,,{server.ContentIds[1]},syndication,0,0,0,0", lines[1]);
     }
 
     [Fact]
@@ -40,16 +41,16 @@ public sealed class ContentPageBrowserTests(DashboardServer server) : IClassFixt
     {
         using var browser = BrowserSession.Start(server.Address);
         browser.SignIn(DashboardServer.ViewerEmail, DashboardServer.Password);
-        browser.Open("/content/3");
+        browser.Open($"/content/{server.ContentIds[2]}");
 
         Assert.Equal("Generate SDKs in CI", browser.Find("#content-title").Text);
         var tree = browser.FindAll("#reuse-tree li").Select(item => item.GetAttribute("data-content")).ToList();
-        Assert.Equal(["1", "2", "3", "4"], tree);
-        Assert.Equal("Generate SDKs in CI", browser.Find("#reuse-tree li[data-content='3'] strong").Text);
+        Assert.Equal(server.ContentIds, tree);
+        Assert.Equal("Generate SDKs in CI", browser.Find($"#reuse-tree li[data-content='{server.ContentIds[2]}'] strong").Text);
 
-        browser.Open("/content/1");
+        browser.Open($"/content/{server.ContentIds[0]}");
         Assert.Contains("12 hours", browser.Find("#facts").Text, StringComparison.Ordinal);
-        Assert.Equal("SDK sample repository", browser.Find("#reuse-tree li[data-content='1'] strong").Text);
+        Assert.Equal("SDK sample repository", browser.Find($"#reuse-tree li[data-content='{server.ContentIds[0]}'] strong").Text);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class ContentPageBrowserTests(DashboardServer server) : IClassFixt
         browser.SignIn(DashboardServer.ViewerEmail, DashboardServer.Password);
         using var signedIn = server.Http(browser.SessionCookie);
 
-        var response = await signedIn.GetAsync("/content/99", Cancellation);
+        var response = await signedIn.GetAsync("/content/999", Cancellation);
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }

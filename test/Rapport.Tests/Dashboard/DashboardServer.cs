@@ -39,6 +39,9 @@ public sealed class DashboardServer : IAsyncLifetime
     /// <summary><c>rapport report coverage --json</c> with Ada using python and Donald go (both by a trait).</summary>
     internal string CoverageJson { get; private set; } = "";
 
+    /// <summary>The ids of the sample, the post adapted from it, the post's syndicated copy and the talk, added after the demo's docs pages.</summary>
+    internal string[] ContentIds { get; private set; } = [];
+
     /// <summary>The id of NDC Oslo, added after the demo's own events.</summary>
     internal string NdcEventId { get; private set; } = "";
 
@@ -77,18 +80,20 @@ public sealed class DashboardServer : IAsyncLifetime
                 $$"""{"type":"track","userId":"eve","event":"Tutorial Started","messageId":"e{{i}}","timestamp":"{{quiet.AddDays(-i):yyyy-MM-dd}}T09:00:00Z"}"""),
         ]);
         await RunAsync("import", "segment", "people.jsonl");
-        await RunAsync("content", "add", "--kind", "sample", "--title", "SDK sample repository", "--url", "https://github.com/example/sdk-sample",
+        // After the demo's docs pages: the ids are whatever the store gives them.
+        var sample = await AddContentAsync("--kind", "sample", "--title", "SDK sample repository", "--url", "https://github.com/example/sdk-sample",
             "--channel", "github", "--party", "first_party", "--published", "2026-09-01", "--tag", "go", "--effort-hours", "12");
-        await RunAsync("content", "add", "--kind", "blog_post", "--title", "Generate SDKs in CI", "--url", "https://example.com/blog/sdks-in-ci",
-            "--channel", "blog", "--party", "first_party", "--published", "2026-09-10", "--parent", "1", "--reuse", "adaptation", "--tag", "go");
-        await RunAsync("content", "add", "--kind", "blog_post", "--title", "Generate SDKs in CI", "--url", "https://dzone.com/articles/sdks-in-ci",
-            "--channel", "dzone", "--party", "third_party", "--published", "2026-09-12", "--parent", "2", "--reuse", "syndication");
-        await RunAsync("content", "add", "--kind", "talk", "--title", "<script>alert(3)</script> SDKs at NDC", "--channel", "ndc-oslo",
-            "--published", "2026-10-01", "--parent", "1", "--reuse", "adaptation");
+        var post = await AddContentAsync("--kind", "blog_post", "--title", "Generate SDKs in CI", "--url", "https://example.com/blog/sdks-in-ci",
+            "--channel", "blog", "--party", "first_party", "--published", "2026-09-10", "--parent", sample, "--reuse", "adaptation", "--tag", "go");
+        var syndicated = await AddContentAsync("--kind", "blog_post", "--title", "Generate SDKs in CI", "--url", "https://dzone.com/articles/sdks-in-ci",
+            "--channel", "dzone", "--party", "third_party", "--published", "2026-09-12", "--parent", post, "--reuse", "syndication");
+        var talk = await AddContentAsync("--kind", "talk", "--title", "<script>alert(3)</script> SDKs at NDC", "--channel", "ndc-oslo",
+            "--published", "2026-10-01", "--parent", sample, "--reuse", "adaptation");
+        ContentIds = [sample, post, syndicated, talk];
         // Two events and the ICPs; the Events tests import attendees through the page.
         using (var ndc = System.Text.Json.JsonDocument.Parse(await RunAsync("events", "add", "--name", "NDC Oslo", "--kind", "conference", "--format", "in_person",
             "--starts", "2026-11-20", "--ends", "2026-11-22", "--cost", "sponsorship:8000:EUR", "--cost", "travel:1500:EUR", "--effort-hours", "60",
-            "--audience", "go", "--talk", "4", "--json")))
+            "--audience", "go", "--talk", talk, "--json")))
         {
             NdcEventId = ndc.RootElement.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -134,6 +139,12 @@ public sealed class DashboardServer : IAsyncLifetime
         await RunAsync("outreach", "refresh");
         LevelsJson = await RunAsync("report", "levels", "--json");
         _server = await RapportServerProcess.StartAsync(_directory.Path, ["--db", Db], ["--community-refresh", "0"]);
+    }
+
+    private async Task<string> AddContentAsync(params string[] arguments)
+    {
+        using var added = System.Text.Json.JsonDocument.Parse(await RunAsync(["content", "add", .. arguments, "--json"]));
+        return added.RootElement.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Runs the <c>rapport</c> command on the test's store (before the server holds it).</summary>

@@ -42,16 +42,9 @@ public abstract partial class SqlStore
 
         if (!string.IsNullOrWhiteSpace(filter.Channel))
         {
-            // A member's first activity is the one at its first_activity_at: the semi-join keeps only that channel's
-            // activities and matches them on the member's first instant, so no per-member minimum is computed.
+            // Kept on the member (first_touch_channel) by every ingest commit, merge and unmerge: a column test.
             parameters.Add(filter.Channel.Trim().ToLowerInvariant());
-            sql.Append(
-                """
-                 AND id IN (SELECT i.member_id FROM activities a
-                   JOIN identities i ON i.workspace_id = a.workspace_id AND i.id = a.identity_id
-                   JOIN members f ON f.workspace_id = i.workspace_id AND f.id = i.member_id AND f.first_activity_at = a.occurred_at
-                   WHERE a.workspace_id = $1 AND lower(a.channel) = $
-                """).Append(parameters.Count).Append(')');
+            sql.Append(" AND first_touch_channel = $").Append(parameters.Count);
         }
 
         return QueryAsync(sql.ToString(), [.. parameters], reader =>
@@ -72,11 +65,9 @@ public abstract partial class SqlStore
     public Task<IReadOnlyList<string>> ListFirstTouchChannelsAsync(Workspace workspace, CancellationToken cancellationToken) =>
         QueryAsync(
             """
-            SELECT lower(a.channel) AS channel, count(DISTINCT m.id) AS developers FROM activities a
-            JOIN identities i ON i.workspace_id = a.workspace_id AND i.id = a.identity_id
-            JOIN members m ON m.workspace_id = i.workspace_id AND m.id = i.member_id AND m.first_activity_at = a.occurred_at
-            WHERE a.workspace_id = $1 AND a.channel IS NOT NULL AND a.channel <> ''
-            GROUP BY lower(a.channel) ORDER BY developers DESC, channel LIMIT 100
+            SELECT first_touch_channel, count(*) AS developers FROM members
+            WHERE workspace_id = $1 AND first_touch_channel IS NOT NULL
+            GROUP BY first_touch_channel ORDER BY developers DESC, first_touch_channel LIMIT 100
             """, [workspace.Id], reader =>
             {
                 var channels = new List<string>();
@@ -87,4 +78,31 @@ public abstract partial class SqlStore
 
                 return (IReadOnlyList<string>)channels;
             }, cancellationToken);
+
+    /// <summary>
+    /// Sets <c>first_touch_channel</c> (with <c>first_touch_at</c>, the first activity it was read at) for the
+    /// workspace's members whose first activity moved since it was last read: the new members of an ingest commit, the
+    /// members an earlier activity arrived for, and the survivors of merges. $1 is the workspace. One statement, run
+    /// at the end of every ingest commit by both backends' sessions.
+    /// </summary>
+    internal static readonly string RefreshFirstTouchChannelsSql = FirstTouchChannelsSql("m.first_touch_at IS DISTINCT FROM m.first_activity_at");
+
+    /// <summary>
+    /// The member's first touch: the channel of an activity at its first instant (lower case; the alphabetically first
+    /// when several activities at that instant name one), or null when none does.
+    /// </summary>
+    private protected static string FirstTouchChannelsSql(string which) =>
+        $"""
+        UPDATE members SET first_touch_at = f.first_activity_at, first_touch_channel = f.channel
+        FROM (
+          SELECT m.id, m.first_activity_at, min(lower(a.channel)) AS channel
+          FROM members m
+          LEFT JOIN identities i ON i.workspace_id = m.workspace_id AND i.member_id = m.id
+          LEFT JOIN activities a ON a.workspace_id = i.workspace_id AND a.identity_id = i.id
+            AND a.occurred_at = m.first_activity_at AND a.channel <> ''
+          WHERE m.workspace_id = $1 AND {which}
+          GROUP BY m.id, m.first_activity_at
+        ) f
+        WHERE members.workspace_id = $1 AND members.id = f.id
+        """;
 }

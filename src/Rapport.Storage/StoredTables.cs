@@ -23,6 +23,7 @@ public static class StoredTables
             new("activity_count", StoredColumnType.Bigint), new("discover_at", StoredColumnType.Timestamp),
             new("evaluate_at", StoredColumnType.Timestamp), new("learn_at", StoredColumnType.Timestamp),
             new("build_at", StoredColumnType.Timestamp), new("scale_at", StoredColumnType.Timestamp),
+            new("first_touch_channel", StoredColumnType.Text), new("first_touch_at", StoredColumnType.Timestamp),
         ]),
         ("identities",
         [

@@ -1,4 +1,5 @@
 using Rapport.Core.Funnel;
+using Rapport.Core.Identities;
 using Rapport.Core.Journey;
 using Rapport.Core.Reports;
 
@@ -154,5 +155,45 @@ public abstract partial class StoreConformanceTests
         // One developer now, first seen on March 1 through the podcast.
         Assert.Equal([0L, 0, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: "newsletter"), Token)).Stages.Select(stage => stage.Developers));
         Assert.Equal([1L, 1, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: "podcast"), Token)).Stages.Select(stage => stage.Developers));
+    }
+
+    [Fact]
+    public async Task An_import_with_an_earlier_activity_in_another_channel_moves_the_developers_first_touch()
+    {
+        await IngestAsync(
+            """{"type":"page","messageId":"y-1","userId":"yui","context":{"campaign":{"source":"newsletter"}},"timestamp":"2026-03-05T00:00:00Z"}""",
+            """{"type":"page","messageId":"z-1","userId":"zed","context":{"campaign":{"source":"newsletter"}},"timestamp":"2026-03-06T00:00:00Z"}""");
+        Assert.Equal(["newsletter"], await Store.ListFirstTouchChannelsAsync(Workspace, Token));
+
+        // A later import brings Yui's visit from a podcast two days before the newsletter, and a later one for Zed.
+        await IngestAsync(
+            """{"type":"page","messageId":"y-0","userId":"yui","context":{"campaign":{"source":"Podcast"}},"timestamp":"2026-03-03T00:00:00Z"}""",
+            """{"type":"page","messageId":"z-2","userId":"zed","context":{"campaign":{"source":"podcast"}},"timestamp":"2026-03-09T00:00:00Z"}""");
+
+        Assert.Equal([1L, 0, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: "podcast"), Token)).Stages.Select(stage => stage.Developers));
+        Assert.Equal([1L, 0, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: "newsletter"), Token)).Stages.Select(stage => stage.Developers));
+        Assert.Equal(["newsletter", "podcast"], await Store.ListFirstTouchChannelsAsync(Workspace, Token));
+    }
+
+    [Fact]
+    public async Task Merging_by_hand_gives_the_survivor_the_earlier_first_touch_and_unmerging_and_erasing_take_it_back()
+    {
+        await IngestAsync(
+            """{"type":"identify","messageId":"a-0","userId":"ada","traits":{"email":"ada@analytical.io"},"timestamp":"2026-03-04T00:00:00Z"}""",
+            """{"type":"track","messageId":"a-1","userId":"ada","event":"Signed Up","context":{"campaign":{"source":"newsletter"}},"timestamp":"2026-03-04T00:00:00Z"}""",
+            """{"type":"page","messageId":"g-1","anonymousId":"gh","context":{"campaign":{"source":"github"}},"timestamp":"2026-03-01T00:00:00Z"}""");
+        FunnelFilter Through(string channel) => new(DateRange.All, Channel: channel);
+
+        await Store.MergeMembersAsync(Workspace, Identity.Parse("user:ada"), Identity.Parse("anonymous:gh"), "cli:root", null, Token);
+        Assert.Equal([1L, 1, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, Through("github"), Token)).Stages.Select(stage => stage.Developers));
+        Assert.Equal(0, (await Store.GetFunnelAsync(Workspace, Through("newsletter"), Token)).Stages[0].Developers);
+        Assert.Equal(["github"], await Store.ListFirstTouchChannelsAsync(Workspace, Token));
+
+        await Store.UnmergeIdentityAsync(Workspace, Identity.Parse("anonymous:gh"), "cli:root", null, Token);
+        Assert.Equal([1L, 1, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, Through("newsletter"), Token)).Stages.Select(stage => stage.Developers));
+        Assert.Equal([1L, 0, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, Through("github"), Token)).Stages.Select(stage => stage.Developers));
+
+        await Store.EraseMemberAsync(Workspace, Identity.Parse("anonymous:gh"), "owner@example.com", Token);
+        Assert.Equal(["newsletter"], await Store.ListFirstTouchChannelsAsync(Workspace, Token));
     }
 }

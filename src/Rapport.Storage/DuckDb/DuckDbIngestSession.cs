@@ -75,6 +75,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
         await _writing.ConfigureAwait(false);
         Write(_batch.TakePending());
         WriteMembers(_batch.CompleteMembers());
+        _connection.Execute(SqlStore.RefreshFirstTouchChannelsSql, _workspace.Id);
         ApplyTraits();
         _transaction.Commit();
         End(committed: true);
@@ -280,7 +281,9 @@ internal sealed class DuckDbIngestSession : IIngestSession
             using var appender = _connection.CreateAppender("members");
             foreach (var (memberId, progress) in changes.Created)
             {
-                AppendProgress(appender.CreateRow().AppendValue(ws).AppendValue(memberId).AppendValue(changes.At), progress).EndRow();
+                // first_touch_channel and first_touch_at: read at the end of the commit (SqlStore.RefreshFirstTouchChannelsSql).
+                AppendProgress(appender.CreateRow().AppendValue(ws).AppendValue(memberId).AppendValue(changes.At), progress)
+                    .AppendNullValue().AppendNullValue().EndRow();
             }
         }
 

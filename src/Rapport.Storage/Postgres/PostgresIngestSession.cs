@@ -92,6 +92,7 @@ internal sealed class PostgresIngestSession : IIngestSession
         await _writing.ConfigureAwait(false);
         await WriteAsync(_batch.TakePending(), cancellationToken).ConfigureAwait(false);
         await WriteMembersAsync(_batch.CompleteMembers(), cancellationToken).ConfigureAwait(false);
+        await _connection.ExecuteAsync(SqlStore.RefreshFirstTouchChannelsSql, [_workspace.Id], cancellationToken).ConfigureAwait(false);
         await ApplyTraitsAsync(cancellationToken).ConfigureAwait(false);
         // A session of nothing but duplicates changed no state, so other processes' caches stay valid.
         var summary = _batch.Summary;

@@ -68,6 +68,12 @@ public abstract partial class SqlStore
             where.Add($"m.id IN (SELECT member_id FROM icp_members WHERE workspace_id = $1 AND icp = ${parameters.Count})");
         }
 
+        if (!string.IsNullOrWhiteSpace(query.FirstTouchChannel))
+        {
+            parameters.Add(query.FirstTouchChannel.Trim().ToLowerInvariant());
+            where.Add($"m.first_touch_channel = ${parameters.Count}");
+        }
+
         if (query.FirstActivity.From is { } firstFrom)
         {
             parameters.Add(firstFrom);

@@ -25,6 +25,9 @@ public sealed record MemberQuery
     /// <summary>Developers in this ideal customer profile, as membership was last derived (docs/icps.md).</summary>
     public string? Icp { get; init; }
 
+    /// <summary>Developers whose first activity came through this channel (lower case), as the funnel filters them.</summary>
+    public string? FirstTouchChannel { get; init; }
+
     /// <summary>Developers whose first activity falls in this range: the funnel's population for the same range.</summary>
     public DateRange FirstActivity { get; init; }
 

@@ -63,7 +63,8 @@ internal sealed class JourneyModel(IRapportStore store, WorkspaceResolver worksp
 
     public string StoppedUrl(JourneyStage stage) =>
         $"/developers?stage={JourneyStages.Name(stage)}" +
-        (From is null ? "" : $"&firstFrom={Uri.EscapeDataString(From)}") + (To is null ? "" : $"&firstTo={Uri.EscapeDataString(To)}");
+        (From is null ? "" : $"&firstFrom={Uri.EscapeDataString(From)}") + (To is null ? "" : $"&firstTo={Uri.EscapeDataString(To)}")
+        + (Icp is null ? "" : $"&icp={Uri.EscapeDataString(Icp)}") + (Channel is null ? "" : $"&channel={Uri.EscapeDataString(Channel)}");
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -28,6 +28,10 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
     [BindProperty(SupportsGet = true)]
     public string? Icp { get; set; }
 
+    /// <summary>Only the developers whose first touch was this channel, as the journey funnel filters them.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Channel { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? FirstFrom { get; set; }
 
@@ -38,6 +42,26 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
     public string? Cursor { get; set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The journey's filters this list came with (first seen, first touch), in words; null without them.</summary>
+    public string? JourneyFilter
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (FirstFrom is not null || FirstTo is not null)
+            {
+                parts.Add($"First seen {FirstFrom ?? "…"} to {FirstTo ?? "…"}");
+            }
+
+            if (!string.IsNullOrWhiteSpace(Channel))
+            {
+                parts.Add($"first touch {Channel}");
+            }
+
+            return parts.Count == 0 ? null : string.Join(", ", parts);
+        }
+    }
 
     public MemberPage Results { get; private set; } = new([], null);
 
@@ -95,6 +119,7 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
         Add("level", Level);
         Add("tag", Tag);
         Add("icp", Icp);
+        Add("channel", Channel);
         Add("firstFrom", FirstFrom);
         Add("firstTo", FirstTo);
         Add("cursor", cursor);
@@ -124,6 +149,7 @@ internal sealed class DevelopersModel(IRapportStore store, WorkspaceResolver wor
                 Level = level,
                 Tag = string.IsNullOrWhiteSpace(Tag) ? null : Tag,
                 Icp = string.IsNullOrWhiteSpace(Icp) ? null : Icp,
+                FirstTouchChannel = string.IsNullOrWhiteSpace(Channel) ? null : Channel,
                 FirstActivity = DateRange.Parse(FirstFrom, FirstTo),
                 Cursor = string.IsNullOrWhiteSpace(Cursor) ? null : MemberCursor.Parse(Cursor),
             };

@@ -27,7 +27,7 @@ public sealed class ContentPageBrowserTests(DashboardServer server) : IClassFixt
         browser.Driver.ExecuteScript("document.querySelector('select[name=channel]').value = 'dzone';");
         browser.Submit(browser.Find("form.filters button[type=submit]"));
         var dzone = Assert.Single(browser.FindAll("#content tbody tr"));
-        Assert.Contains("#2 syndication", dzone.Text, StringComparison.Ordinal);
+        Assert.Contains($"#{server.ContentIds[1]} syndication", dzone.Text, StringComparison.Ordinal);
 
         using var signedIn = server.Http(browser.SessionCookie);
         var csv = await signedIn.GetStringAsync("/content?handler=csv&channel=dzone", Cancellation);

@@ -14,6 +14,9 @@ public sealed class DashboardServer : IAsyncLifetime
     public const string ViewerEmail = "viewer@example.com";
     public const string Password = "correct horse battery";
     public const string ScriptName = "<script>alert(1)</script>";
+    public const string ScriptOrganization = "<script>alert(5)</script> Corp";
+    public const string ScriptEvent = "<script>alert(6)</script> night";
+    public const string ScriptFeedback = "Docs search misses <script>alert(4)</script>";
 
     private readonly TemporaryDirectory _directory = new();
     private RapportServerProcess? _server;
@@ -45,6 +48,12 @@ public sealed class DashboardServer : IAsyncLifetime
     /// <summary>The id of NDC Oslo, added after the demo's own events.</summary>
     internal string NdcEventId { get; private set; } = "";
 
+    /// <summary>The feedback item whose title holds a script.</summary>
+    internal long ScriptFeedbackId { get; private set; }
+
+    /// <summary>The event whose name holds a script.</summary>
+    internal string ScriptEventId { get; private set; } = "";
+
     /// <summary>The feedback item Ada raised and Donald upvoted, added after the demo's own.</summary>
     internal long SdkFeedbackId { get; private set; }
 
@@ -58,7 +67,7 @@ public sealed class DashboardServer : IAsyncLifetime
             """{"type":"identify","userId":"ada","messageId":"d1","timestamp":"2026-11-20T09:00:00Z","traits":{"name":"Ada Lovelace","email":"ada@analytical.io","github":"ada-l","company":"Analytical Engines"}}""",
             """{"type":"track","userId":"ada","event":"Signed Up","messageId":"d2","timestamp":"2026-11-20T09:05:00Z"}""",
             """{"type":"track","userId":"ada","event":"API Called","messageId":"d3","timestamp":"2026-11-21T10:00:00Z"}""",
-            $$$"""{"type":"identify","userId":"mallory","messageId":"d4","timestamp":"2026-11-22T09:00:00Z","traits":{"name":"{{{ScriptName}}}","email":"mallory@example.org"}}""",
+            $$$"""{"type":"identify","userId":"mallory","messageId":"d4","timestamp":"2026-11-22T09:00:00Z","traits":{"name":"{{{ScriptName}}}","email":"mallory@example.org","company":"{{{ScriptOrganization}}}"}}""",
             """{"type":"page","userId":"mallory","messageId":"d5","timestamp":"2026-11-22T09:01:00Z","context":{"page":{"url":"https://docs.example.com/<b>x</b>","title":"<img src=x onerror=alert(2)>"}}}""",
 
             // Developers to merge by hand: Donald twice, and two pairs of product accounts sharing an email address.
@@ -121,7 +130,21 @@ public sealed class DashboardServer : IAsyncLifetime
         }
 
         await RunAsync("feedback", "vote", SdkFeedbackId.ToString(System.Globalization.CultureInfo.InvariantCulture), "user:knuth");
-        await RunAsync("feedback", "add", "Docs search misses <script>alert(4)</script>", "--kind", "docs", "--area", "go-sdk", "--organization", "Acme");
+        using (var docs = System.Text.Json.JsonDocument.Parse(await RunAsync(
+            "feedback", "add", ScriptFeedback, "--kind", "docs", "--area", "go-sdk", "--organization", "Acme", "--json")))
+        {
+            ScriptFeedbackId = docs.RootElement.GetProperty("id").GetInt64();
+        }
+
+        // An event named like a script, which Mallory attended, for the pages that show event names.
+        using (var night = System.Text.Json.JsonDocument.Parse(await RunAsync("events", "add", "--name", ScriptEvent, "--kind", "meetup",
+            "--format", "in_person", "--starts", "2026-11-23", "--json")))
+        {
+            ScriptEventId = night.RootElement.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await File.WriteAllTextAsync(_directory.File("night.csv"), "email,checked_in\nmallory@example.org,yes\n");
+        await RunAsync("import", "attendees", "night.csv", "--event", ScriptEventId);
         foreach (var (email, role) in new[] { (OwnerEmail, "owner"), (EditorEmail, "editor"), (ViewerEmail, "viewer") })
         {
             var created = await RapportProcess.RunShellAsync(_directory.Path,

@@ -32,6 +32,9 @@ public sealed class IdentityGraph
 
     public int IdentityCount => _identities.Count;
 
+    /// <summary>The id the next member created will get; members created later get consecutive ids from it.</summary>
+    public long NextMemberId => _nextMemberId;
+
     /// <summary>Adds an identity that a store already holds.</summary>
     public void Load(in StoredIdentity stored)
     {

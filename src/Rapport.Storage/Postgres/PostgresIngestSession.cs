@@ -74,15 +74,49 @@ internal sealed class PostgresIngestSession : IIngestSession
             _batch.Add(message);
         }
 
-        if (_batch.PendingCount >= FlushThreshold)
+        if (_batch.PendingCount + _batch.SuspectCount >= FlushThreshold)
         {
             // One chunk is copied while the next is resolved; waiting for the previous copy first keeps at most two
             // chunks in memory and the connection used by one operation at a time. The copy outlives this call, so
             // it does not take the caller's token: a failure surfaces in the next AddAsync or CommitAsync.
             await _writing.ConfigureAwait(false);
+            await ConfirmSuspectsAsync(cancellationToken).ConfigureAwait(false);
             var pending = _batch.TakePending();
             _writing = Task.Run(() => WriteAsync(pending, CancellationToken.None), CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Settles the messages whose key fingerprints were already known (stored keys remembered above, a message sent
+    /// twice in this session, or a fingerprint collision) by their full keys, on the session's own connection so that
+    /// the rows it has copied so far count.
+    /// </summary>
+    private async Task ConfirmSuspectsAsync(CancellationToken cancellationToken)
+    {
+        if (!_batch.HasSuspects)
+        {
+            return;
+        }
+
+        var stored = await _connection.QueryAsync(
+            """
+            SELECT message_key FROM activities WHERE workspace_id = $1 AND message_key = ANY($2)
+            UNION ALL
+            SELECT message_key FROM profile_updates WHERE workspace_id = $1 AND message_key = ANY($2)
+            """,
+            [_workspace.Id, Typed(_batch.SuspectKeys(), NpgsqlDbType.Array | NpgsqlDbType.Uuid)],
+            reader =>
+            {
+                var keys = new List<Guid>();
+                while (reader.Read())
+                {
+                    keys.Add(reader.GetGuid(0));
+                }
+
+                return keys;
+            },
+            cancellationToken).ConfigureAwait(false);
+        _batch.ConfirmSuspects(stored);
     }
 
     public async Task<IngestSummary> CommitAsync(CancellationToken cancellationToken)
@@ -90,6 +124,7 @@ internal sealed class PostgresIngestSession : IIngestSession
         ObjectDisposedException.ThrowIf(_ended, this);
         cancellationToken.ThrowIfCancellationRequested();
         await _writing.ConfigureAwait(false);
+        await ConfirmSuspectsAsync(cancellationToken).ConfigureAwait(false);
         await WriteAsync(_batch.TakePending(), cancellationToken).ConfigureAwait(false);
         await WriteMembersAsync(_batch.CompleteMembers(), cancellationToken).ConfigureAwait(false);
         await ApplyTraitsAsync(cancellationToken).ConfigureAwait(false);

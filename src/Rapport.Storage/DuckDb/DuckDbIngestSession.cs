@@ -57,13 +57,20 @@ internal sealed class DuckDbIngestSession : IIngestSession
             _batch.Add(message);
         }
 
-        if (_batch.PendingCount + _batch.SuspectCount >= FlushThreshold)
+        // Suspects are settled before this call returns, so that its summary counts its duplicates (the git import
+        // tells commits imported before by them); the rows written so far must be complete for the look-up.
+        if (_batch.HasSuspects)
+        {
+            await _writing.ConfigureAwait(false);
+            ConfirmSuspects();
+        }
+
+        if (_batch.PendingCount >= FlushThreshold)
         {
             // One chunk is written in the background while the next is resolved; waiting for the previous write
             // first keeps at most two chunks in memory and the connection used by one thread at a time.
             await _writing.ConfigureAwait(false);
             CapBulkMemory();
-            ConfirmSuspects();
             var pending = _batch.TakePending();
             _writing = Task.Run(() => Write(pending), CancellationToken.None);
         }

@@ -74,13 +74,20 @@ internal sealed class PostgresIngestSession : IIngestSession
             _batch.Add(message);
         }
 
-        if (_batch.PendingCount + _batch.SuspectCount >= FlushThreshold)
+        // Suspects are settled before this call returns, so that its summary counts its duplicates (the git import
+        // tells commits imported before by them).
+        if (_batch.HasSuspects)
+        {
+            await _writing.ConfigureAwait(false);
+            await ConfirmSuspectsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_batch.PendingCount >= FlushThreshold)
         {
             // One chunk is copied while the next is resolved; waiting for the previous copy first keeps at most two
             // chunks in memory and the connection used by one operation at a time. The copy outlives this call, so
             // it does not take the caller's token: a failure surfaces in the next AddAsync or CommitAsync.
             await _writing.ConfigureAwait(false);
-            await ConfirmSuspectsAsync(cancellationToken).ConfigureAwait(false);
             var pending = _batch.TakePending();
             _writing = Task.Run(() => WriteAsync(pending, CancellationToken.None), CancellationToken.None);
         }

@@ -15,7 +15,7 @@ namespace Rapport.Core.Identities;
 /// </remarks>
 public sealed class IdentityGraph
 {
-    private readonly Dictionary<Identity, Node> _identities;
+    private readonly IdentityTable _identities;
     private readonly Dictionary<long, long> _absorbedBy = [];
     private readonly Dictionary<long, string> _userIdOf = [];
     private readonly Dictionary<long, HashSet<long>> _keptApart = [];
@@ -25,17 +25,29 @@ public sealed class IdentityGraph
 
     public IdentityGraph(long nextMemberId = 1, long nextIdentityId = 1, int capacity = 0)
     {
-        _identities = new Dictionary<Identity, Node>(capacity);
+        _identities = new IdentityTable(capacity);
         _nextMemberId = nextMemberId;
         _nextIdentityId = nextIdentityId;
     }
 
     public int IdentityCount => _identities.Count;
 
+    /// <summary>The id the next member created will get; members created later get consecutive ids from it.</summary>
+    public long NextMemberId => _nextMemberId;
+
     /// <summary>Adds an identity that a store already holds.</summary>
     public void Load(in StoredIdentity stored)
     {
-        _identities[stored.Identity] = new Node(stored.Id, stored.MemberId);
+        var entry = _identities.Find(stored.Identity);
+        if (entry < 0)
+        {
+            _identities.Add(stored.Identity, stored.Id, stored.MemberId);
+        }
+        else
+        {
+            _identities.Replace(entry, stored.Id, stored.MemberId);
+        }
+
         if (stored.Identity.Kind == IdentityKinds.User)
         {
             _userIdOf.TryAdd(stored.MemberId, stored.Identity.Value);
@@ -64,7 +76,7 @@ public sealed class IdentityGraph
     public bool AreKeptApart(long memberId, long otherMemberId) =>
         _keptApart.TryGetValue(Find(memberId), out var apart) && apart.Contains(Find(otherMemberId));
 
-    public bool Contains(Identity identity) => _identities.ContainsKey(identity);
+    public bool Contains(Identity identity) => _identities.Find(identity) >= 0;
 
     /// <summary>
     /// The identities of erased developers, loaded and replaced with the graph (so every process that reloads its
@@ -96,17 +108,22 @@ public sealed class IdentityGraph
     /// <summary>The identity's id and its member (after merges), if the identity is known.</summary>
     public bool TryFind(Identity identity, out long identityId, out long memberId)
     {
-        ref var node = ref CollectionsMarshal.GetValueRefOrNullRef(_identities, identity);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref node))
+        return TryFind(_identities.Find(identity), out identityId, out memberId);
+    }
+
+    private bool TryFind(int entry, out long identityId, out long memberId)
+    {
+        if (entry < 0)
         {
             identityId = 0;
             memberId = 0;
             return false;
         }
 
-        node.MemberId = Find(node.MemberId);
-        identityId = node.Id;
-        memberId = node.MemberId;
+        ref var member = ref _identities.MemberOf(entry);
+        member = Find(member);
+        identityId = _identities.IdOf(entry);
+        memberId = member;
         return true;
     }
 
@@ -146,9 +163,13 @@ public sealed class IdentityGraph
 
         _roots.Clear();
         long anchor = 0;
-        foreach (var identity in identities)
+        // Each identity is looked up once here; the entries are reused below.
+        var entries = identities.Length <= 16 ? stackalloc int[identities.Length] : new int[identities.Length];
+        for (var i = 0; i < identities.Length; i++)
         {
-            if (TryFind(identity, out _, out var member) && !_roots.Contains(member))
+            var identity = identities[i];
+            entries[i] = _identities.Find(identity);
+            if (TryFind(entries[i], out _, out var member) && !_roots.Contains(member))
             {
                 _roots.Add(member);
                 if (messageUser is not null && identity.Kind == IdentityKinds.User && identity.Value == messageUser)
@@ -184,13 +205,15 @@ public sealed class IdentityGraph
         // New identities join the anchor first, so that a suggestion below can name one of them.
         long primaryId = 0;
         long primaryMember = 0;
-        foreach (var identity in identities)
+        for (var i = 0; i < identities.Length; i++)
         {
-            ref var node = ref CollectionsMarshal.GetValueRefOrAddDefault(_identities, identity, out var exists);
-            if (!exists)
+            var identity = identities[i];
+            // An identity named twice on one message was added by its first mention.
+            var entry = entries[i] >= 0 ? entries[i] : _identities.Find(identity);
+            if (entry < 0)
             {
-                node = new Node(_nextIdentityId++, anchor);
-                changes.IdentityAdded(node.Id, identity, anchor);
+                entry = _identities.Add(identity, _nextIdentityId++, anchor);
+                changes.IdentityAdded(_identities.IdOf(entry), identity, anchor);
                 if (identity.Kind == IdentityKinds.User)
                 {
                     _userIdOf.TryAdd(anchor, identity.Value);
@@ -199,8 +222,8 @@ public sealed class IdentityGraph
 
             if (identity == primary)
             {
-                primaryId = node.Id;
-                primaryMember = node.MemberId;
+                primaryId = _identities.IdOf(entry);
+                primaryMember = _identities.MemberOf(entry);
             }
         }
 
@@ -318,10 +341,4 @@ public sealed class IdentityGraph
     }
 
     private static bool IsPersonal(Identity identity) => identity.Kind != IdentityKinds.Anonymous;
-
-    private struct Node(long id, long memberId)
-    {
-        public readonly long Id = id;
-        public long MemberId = memberId;
-    }
 }

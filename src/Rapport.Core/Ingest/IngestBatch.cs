@@ -16,10 +16,14 @@ public sealed class IngestBatch : IIdentityChanges
 {
     private readonly WorkspaceIngestState _state;
     private readonly DateTime _receivedAt;
+    // Progress of members stored before this batch, by id; members this batch creates have consecutive ids and
+    // keep theirs in arrays (a million new developers in one import).
     private readonly Dictionary<long, MemberProgress> _progress = [];
-    private readonly HashSet<long> _created = [];
+    private readonly CreatedMemberProgress _createdProgress;
+    private long _createdCount;
     private readonly List<(long Winner, long Loser)> _merges = [];
     private readonly HashSet<(long, long)> _suggested = [];
+    private readonly List<IngestMessage> _suspects = [];
     private List<NewIdentity> _identities = [];
     private List<ActivityRecord> _activities = [];
     private List<TraitUpdate> _traits = [];
@@ -38,26 +42,78 @@ public sealed class IngestBatch : IIdentityChanges
     {
         _state = state;
         _receivedAt = receivedAt;
+        _createdProgress = new CreatedMemberProgress(state.Identities.NextMemberId);
     }
 
     public int PendingCount =>
         _identities.Count + _activities.Count + _traits.Count + _profileUpdates.Count + _suggestions.Count + _tags.Count;
 
-    /// <summary>Adds one message; returns <c>false</c> when its message id is already stored or already in this batch.</summary>
+    /// <summary>Whether messages wait for the store to confirm whether their keys are stored (<see cref="ConfirmSuspects"/>).</summary>
+    public bool HasSuspects => _suspects.Count > 0;
+
+    public int SuspectCount => _suspects.Count;
+
+    /// <summary>
+    /// Adds one message; returns <c>false</c> when it is not added now: its message id is already in this batch or
+    /// stored, or — when its key's fingerprint is known — it waits as a suspect until the store confirms the key.
+    /// </summary>
     public bool Add(IngestMessage message)
     {
         _messages++;
         if (!_state.MessageKeys.Add(message.MessageKey))
         {
-            _duplicates++;
+            _suspects.Add(message);
             return false;
         }
 
+        Apply(message);
+        return true;
+    }
+
+    /// <summary>The full keys of the suspects, for the store to look up.</summary>
+    public Guid[] SuspectKeys() => [.. _suspects.Select(message => message.MessageKey)];
+
+    /// <summary>
+    /// Settles the suspects, in the order they arrived, given which of their keys the store holds — committed or
+    /// written by this session, so every write of rows taken from <see cref="TakePending"/> must have finished. A key
+    /// that is stored, pending in this batch or repeated among the suspects is a duplicate; any other message only
+    /// shared a fingerprint with another and is added now, after the messages that followed it (at most one chunk).
+    /// </summary>
+    public void ConfirmSuspects(IReadOnlyCollection<Guid> storedKeys)
+    {
+        var seen = new HashSet<Guid>(storedKeys);
+        foreach (var activity in _activities)
+        {
+            seen.Add(activity.MessageKey);
+        }
+
+        foreach (var update in _profileUpdates)
+        {
+            seen.Add(update.MessageKey);
+        }
+
+        var suspects = _suspects.ToArray();
+        _suspects.Clear();
+        foreach (var message in suspects)
+        {
+            if (seen.Add(message.MessageKey))
+            {
+                Apply(message);
+            }
+            else
+            {
+                _duplicates++;
+            }
+        }
+    }
+
+    private void Apply(IngestMessage message)
+    {
         var graph = _state.Identities;
         if (graph.Erased.Count > 0 && NamesErased(message, graph))
         {
             _erased++;
-            return false;
+            return;
         }
 
         _currentTimestamp = message.Timestamp;
@@ -68,8 +124,7 @@ public sealed class IngestBatch : IIdentityChanges
         if (message.IsActivity)
         {
             var type = message.ActivityType ?? throw new ArgumentException("an activity message needs an activity type", nameof(message));
-            CollectionsMarshal.GetValueRefOrAddDefault(_progress, memberId, out _)
-                .Include(message.Timestamp, _state.Journey.StageOf(type));
+            ProgressOf(memberId).Include(message.Timestamp, _state.Journey.StageOf(type));
             _activities.Add(new ActivityRecord(
                 message.MessageKey, message.MessageId, identityId, type, message.Timestamp, _receivedAt,
                 message.Source, message.Context, message.PropertiesJson));
@@ -77,7 +132,7 @@ public sealed class IngestBatch : IIdentityChanges
         }
         else
         {
-            _progress.TryAdd(memberId, default);
+            ProgressOf(memberId);
             _profileUpdates.Add(new ProfileUpdate(
                 message.MessageKey, message.MessageId, message.Kind, identityId, message.Timestamp, _receivedAt,
                 message.GroupId, TraitsJson(message.Traits)));
@@ -89,8 +144,6 @@ public sealed class IngestBatch : IIdentityChanges
         {
             _tags.Add(new NewTag(identityId, tag, _receivedAt));
         }
-
-        return true;
     }
 
     /// <summary>Takes the rows that can be written now; later calls return only what was added since.</summary>
@@ -134,34 +187,25 @@ public sealed class IngestBatch : IIdentityChanges
         foreach (var (memberId, root) in absorbed)
         {
             _progress.Remove(memberId, out var progress);
-            CollectionsMarshal.GetValueRefOrAddDefault(_progress, root, out _).Merge(progress);
+            ProgressOf(root).Merge(progress);
         }
 
-        var createdCount = 0;
-        foreach (var memberId in _progress.Keys)
+        // A member absorbed by an older one folds into it; winners have lower ids, so folding in id order never
+        // lands on a member still to be folded.
+        foreach (var memberId in _createdProgress.TouchedIds())
         {
-            createdCount += _created.Contains(memberId) ? 1 : 0;
-        }
-
-        var created = new long[createdCount];
-        var updated = new long[_progress.Count - createdCount];
-        int c = 0, u = 0;
-        foreach (var memberId in _progress.Keys)
-        {
-            if (_created.Contains(memberId))
+            if (graph.Find(memberId) is var root && root != memberId)
             {
-                created[c++] = memberId;
-            }
-            else
-            {
-                updated[u++] = memberId;
+                var progress = _createdProgress.Release(memberId);
+                ProgressOf(root).Merge(progress);
             }
         }
 
         // Members created and absorbed within this batch were never written, but identities flushed in an earlier
         // chunk may point at them; every loser is re-pointed at its final winner.
         var merged = _merges.Select(merge => (merge.Loser, graph.Find(merge.Loser))).ToList();
-        return new MemberChanges(new ProgressRows(created, _progress), new ProgressRows(updated, _progress), merged, _receivedAt);
+        return new MemberChanges(
+            new ProgressRows(_createdProgress.TouchedIds(), this), new ProgressRows([.. _progress.Keys], this), merged, _receivedAt);
     }
 
     public IngestSummary Summary => new()
@@ -170,8 +214,8 @@ public sealed class IngestBatch : IIdentityChanges
         ActivitiesStored = _activityCount,
         ProfileUpdatesStored = _profileUpdateCount,
         DuplicatesSkipped = _duplicates,
-        MembersCreated = _created.Count - _merges.Count(merge => _created.Contains(merge.Loser)),
-        MembersMerged = _merges.Count(merge => !_created.Contains(merge.Loser)),
+        MembersCreated = _createdCount - _merges.Count(merge => _createdProgress.Holds(merge.Loser)),
+        MembersMerged = _merges.Count(merge => !_createdProgress.Holds(merge.Loser)),
         IdentitiesAdded = _identityCount,
         MergesSuggested = _suggested.Count,
         ErasedSkipped = _erased,
@@ -196,7 +240,15 @@ public sealed class IngestBatch : IIdentityChanges
             && (graph.Erased.Contains(Identity.Create(IdentityKinds.User, previous)) || graph.Erased.Contains(Identity.Create(IdentityKinds.Anonymous, previous)));
     }
 
-    void IIdentityChanges.MemberCreated(long memberId) => _created.Add(memberId);
+    void IIdentityChanges.MemberCreated(long memberId) => _createdCount++;
+
+    private ref MemberProgress ProgressOf(long memberId) =>
+        ref _createdProgress.Holds(memberId)
+            ? ref _createdProgress.Touch(memberId)
+            : ref CollectionsMarshal.GetValueRefOrAddDefault(_progress, memberId, out _);
+
+    private MemberProgress StoredProgressOf(long memberId) =>
+        _createdProgress.Holds(memberId) ? _createdProgress.Get(memberId) : _progress[memberId];
 
     void IIdentityChanges.IdentityAdded(long identityId, Identity identity, long memberId)
     {
@@ -280,19 +332,18 @@ public sealed class IngestBatch : IIdentityChanges
         return builder.Append('}').ToString();
     }
 
-    /// <summary>Member rows read from the batch's progress table by id, without copying the progress.</summary>
-    private sealed class ProgressRows(long[] memberIds, Dictionary<long, MemberProgress> progress)
-        : IReadOnlyList<(long MemberId, MemberProgress Progress)>
+    /// <summary>Member rows read from the batch's progress tables by id, without copying the progress.</summary>
+    private sealed class ProgressRows(long[] memberIds, IngestBatch batch) : IReadOnlyList<(long MemberId, MemberProgress Progress)>
     {
         public int Count => memberIds.Length;
 
-        public (long MemberId, MemberProgress Progress) this[int index] => (memberIds[index], progress[memberIds[index]]);
+        public (long MemberId, MemberProgress Progress) this[int index] => (memberIds[index], batch.StoredProgressOf(memberIds[index]));
 
         public IEnumerator<(long MemberId, MemberProgress Progress)> GetEnumerator()
         {
             foreach (var memberId in memberIds)
             {
-                yield return (memberId, progress[memberId]);
+                yield return (memberId, batch.StoredProgressOf(memberId));
             }
         }
 

@@ -1,38 +1,55 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Rapport.Core.Ingest;
 
 /// <summary>
-/// The message keys a workspace has stored, for idempotency: an exact set of 128-bit keys in one open-addressing
-/// table (linear probing, power-of-two size, at most 80 % full).
+/// The message keys a workspace has stored, for idempotency, as 64-bit fingerprints in one open-addressing table
+/// (linear probing, power-of-two size, at most 80 % full). A new fingerprint means a new message for certain; a
+/// fingerprint already there means the message was <em>probably</em> seen, and the ingest batch holds it as a
+/// suspect until the store confirms its full key (<see cref="IngestBatch.ConfirmSuspects"/>), so a collision of
+/// two 64-bit fingerprints never drops a message.
 /// </summary>
 /// <remarks>
-/// A <see cref="HashSet{T}"/> of <see cref="Guid"/> spends 28 bytes a slot (the key, its hash code, a next index and
-/// a bucket) and grows to about twice its count; this table spends 16 bytes a slot, so importing 10 million messages
-/// holds 256 MiB of keys instead of about 350 MiB, and less while growing. Keys are hashes of message ids, so their
-/// bits are already spread; they are mixed once more so that hand-made keys in tests spread as well. The all-zero
-/// key marks an empty slot and is remembered by a flag of its own.
+/// The full 128-bit keys cost 16 bytes a slot: 256 MiB for the 16 million slots of a 10-million-message import, and
+/// 384 MiB while the table doubles. Fingerprints halve that. Among 10 million keys the chance that any two
+/// fingerprints collide is about 3 in a million (n² / 2⁶⁵), so confirmation costs almost nothing unless messages
+/// really are repeated. Keys are hashes of message ids, so their bits are already spread; the fingerprint mixes
+/// both halves anyway so that hand-made keys in tests spread as well. The all-zero fingerprint marks an empty slot
+/// and is remembered by a flag of its own.
 /// </remarks>
 public sealed class MessageKeySet
 {
     private const int MinimumCapacity = 16;
 
-    private Guid[] _slots;
+    private readonly Func<Guid, ulong> _fingerprint;
+    private ulong[] _slots;
     private int _count;
-    private bool _hasEmptyKey;
+    private bool _hasZero;
 
     public MessageKeySet(int capacity = 0)
+        : this(capacity, FingerprintOf)
     {
-        _slots = new Guid[SlotsFor(capacity)];
     }
 
-    public int Count => _count + (_hasEmptyKey ? 1 : 0);
+    /// <summary>A set with its own fingerprint function: tests force collisions with it.</summary>
+    public MessageKeySet(int capacity, Func<Guid, ulong> fingerprint)
+    {
+        _fingerprint = fingerprint;
+        _slots = new ulong[SlotsFor(capacity)];
+    }
 
-    /// <summary>Adds a key; returns <c>false</c> when it was already in the set.</summary>
+    /// <summary>How many distinct fingerprints the set holds.</summary>
+    public int Count => _count + (_hasZero ? 1 : 0);
+
+    /// <summary>Adds a key's fingerprint; returns <c>false</c> when it was already there (the key was probably added before).</summary>
     public bool Add(Guid key)
     {
-        if (key == Guid.Empty)
+        var fingerprint = _fingerprint(key);
+        if (fingerprint == 0)
         {
-            var added = !_hasEmptyKey;
-            _hasEmptyKey = true;
+            var added = !_hasZero;
+            _hasZero = true;
             return added;
         }
 
@@ -42,40 +59,42 @@ public sealed class MessageKeySet
         }
 
         var mask = _slots.Length - 1;
-        for (var slot = Home(key, mask); ; slot = (slot + 1) & mask)
+        for (var slot = Home(fingerprint, mask); ; slot = (slot + 1) & mask)
         {
             ref var candidate = ref _slots[slot];
-            if (candidate == Guid.Empty)
+            if (candidate == 0)
             {
-                candidate = key;
+                candidate = fingerprint;
                 _count++;
                 return true;
             }
 
-            if (candidate == key)
+            if (candidate == fingerprint)
             {
                 return false;
             }
         }
     }
 
-    public bool Contains(Guid key)
+    /// <summary>Whether the key's fingerprint is in the set: <c>false</c> is certain, <c>true</c> is probable.</summary>
+    public bool MayContain(Guid key)
     {
-        if (key == Guid.Empty)
+        var fingerprint = _fingerprint(key);
+        if (fingerprint == 0)
         {
-            return _hasEmptyKey;
+            return _hasZero;
         }
 
         var mask = _slots.Length - 1;
-        for (var slot = Home(key, mask); ; slot = (slot + 1) & mask)
+        for (var slot = Home(fingerprint, mask); ; slot = (slot + 1) & mask)
         {
             var candidate = _slots[slot];
-            if (candidate == Guid.Empty)
+            if (candidate == 0)
             {
                 return false;
             }
 
-            if (candidate == key)
+            if (candidate == fingerprint)
             {
                 return true;
             }
@@ -93,45 +112,47 @@ public sealed class MessageKeySet
     /// <summary>Empties the set and gives its memory back.</summary>
     public void Clear()
     {
-        _slots = new Guid[MinimumCapacity];
+        _slots = new ulong[MinimumCapacity];
         _count = 0;
-        _hasEmptyKey = false;
+        _hasZero = false;
+    }
+
+    /// <summary>The 64-bit fingerprint of a key: both halves, mixed.</summary>
+    public static ulong FingerprintOf(Guid key)
+    {
+        Span<ulong> halves = stackalloc ulong[2];
+        MemoryMarshal.Write(MemoryMarshal.AsBytes(halves), in key);
+        return halves[0] ^ BitOperations.RotateLeft(halves[1] * 0x9E3779B97F4A7C15UL, 31);
     }
 
     private void Grow()
     {
         var old = _slots;
-        _slots = new Guid[old.Length * 2];
+        _slots = new ulong[old.Length * 2];
         var mask = _slots.Length - 1;
-        foreach (var key in old)
+        foreach (var fingerprint in old)
         {
-            if (key == Guid.Empty)
+            if (fingerprint == 0)
             {
                 continue;
             }
 
-            var slot = Home(key, mask);
-            while (_slots[slot] != Guid.Empty)
+            var slot = Home(fingerprint, mask);
+            while (_slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _slots[slot] = key;
+            _slots[slot] = fingerprint;
         }
     }
 
-    private static int Home(Guid key, int mask)
-    {
-        Span<ulong> halves = stackalloc ulong[2];
-        System.Runtime.InteropServices.MemoryMarshal.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(halves), in key);
-        // Fibonacci hashing: the multiplication carries every bit of the key into the high bits used for the slot.
-        var mixed = (halves[0] ^ (halves[1] * 0x9E3779B97F4A7C15UL)) * 0x9E3779B97F4A7C15UL;
-        return (int)(mixed >> 32) & mask;
-    }
+    // Fibonacci hashing: the multiplication carries every bit of the fingerprint into the high bits used for the slot.
+    private static int Home(ulong fingerprint, int mask) => (int)((fingerprint * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 
     private static int SlotsFor(int capacity)
     {
         var needed = Math.Max(MinimumCapacity, (long)capacity * 5 / 4 + 1);
-        return (int)Math.Min(1L << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)needed));
+        return (int)Math.Min(1L << 30, BitOperations.RoundUpToPowerOf2((ulong)needed));
     }
 }

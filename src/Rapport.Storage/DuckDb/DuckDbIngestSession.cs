@@ -57,6 +57,14 @@ internal sealed class DuckDbIngestSession : IIngestSession
             _batch.Add(message);
         }
 
+        // Suspects are settled before this call returns, so that its summary counts its duplicates (the git import
+        // tells commits imported before by them); the rows written so far must be complete for the look-up.
+        if (_batch.HasSuspects)
+        {
+            await _writing.ConfigureAwait(false);
+            ConfirmSuspects();
+        }
+
         if (_batch.PendingCount >= FlushThreshold)
         {
             // One chunk is written in the background while the next is resolved; waiting for the previous write
@@ -73,6 +81,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
         ObjectDisposedException.ThrowIf(_ended, this);
         cancellationToken.ThrowIfCancellationRequested();
         await _writing.ConfigureAwait(false);
+        ConfirmSuspects();
         Write(_batch.TakePending());
         WriteMembers(_batch.CompleteMembers());
         _connection.Execute(SqlStore.RefreshFirstTouchChannelsSql, _workspace.Id);
@@ -137,6 +146,46 @@ internal sealed class DuckDbIngestSession : IIngestSession
         _capBulkMemory = false;
         _connection.Execute($"SET GLOBAL memory_limit = '{BulkMemoryLimit}'");
         _bulkMemoryCapped = true;
+    }
+
+    /// <summary>
+    /// Settles the messages whose key fingerprints were already known: their full keys are looked up among the rows
+    /// stored and written so far in this transaction. Without an index on the large tables this scans their message
+    /// keys, so it runs only when fingerprints repeat: a message sent again, or one collision in millions.
+    /// </summary>
+    private void ConfirmSuspects()
+    {
+        if (!_batch.HasSuspects)
+        {
+            return;
+        }
+
+        using (var appender = _connection.CreateAppender("suspect_keys"))
+        {
+            foreach (var key in _batch.SuspectKeys())
+            {
+                appender.CreateRow().AppendValue(key).EndRow();
+            }
+        }
+
+        var stored = new List<Guid>();
+        using (var command = _connection.Command(
+            """
+            SELECT message_key FROM activities WHERE workspace_id = $1 AND message_key IN (SELECT message_key FROM suspect_keys)
+            UNION ALL
+            SELECT message_key FROM profile_updates WHERE workspace_id = $1 AND message_key IN (SELECT message_key FROM suspect_keys)
+            """,
+            _workspace.Id))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                stored.Add(reader.GetGuid(0));
+            }
+        }
+
+        _connection.Execute("DELETE FROM suspect_keys");
+        _batch.ConfirmSuspects(stored);
     }
 
     private void Write(PendingWrites pending)
@@ -265,6 +314,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS trait_updates (identity_id BIGINT, key VARCHAR, value VARCHAR, updated_at TIMESTAMP, seq BIGINT)");
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS latest_traits (identity_id BIGINT, key VARCHAR, value VARCHAR, updated_at TIMESTAMP)");
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS member_merge (loser_id BIGINT, winner_id BIGINT)");
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS suspect_keys (message_key UUID)");
         connection.Execute(
             """
             CREATE TEMP TABLE IF NOT EXISTS member_progress (

@@ -74,6 +74,14 @@ internal sealed class PostgresIngestSession : IIngestSession
             _batch.Add(message);
         }
 
+        // Suspects are settled before this call returns, so that its summary counts its duplicates (the git import
+        // tells commits imported before by them).
+        if (_batch.HasSuspects)
+        {
+            await _writing.ConfigureAwait(false);
+            await ConfirmSuspectsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (_batch.PendingCount >= FlushThreshold)
         {
             // One chunk is copied while the next is resolved; waiting for the previous copy first keeps at most two
@@ -85,11 +93,45 @@ internal sealed class PostgresIngestSession : IIngestSession
         }
     }
 
+    /// <summary>
+    /// Settles the messages whose key fingerprints were already known (stored keys remembered above, a message sent
+    /// twice in this session, or a fingerprint collision) by their full keys, on the session's own connection so that
+    /// the rows it has copied so far count.
+    /// </summary>
+    private async Task ConfirmSuspectsAsync(CancellationToken cancellationToken)
+    {
+        if (!_batch.HasSuspects)
+        {
+            return;
+        }
+
+        var stored = await _connection.QueryAsync(
+            """
+            SELECT message_key FROM activities WHERE workspace_id = $1 AND message_key = ANY($2)
+            UNION ALL
+            SELECT message_key FROM profile_updates WHERE workspace_id = $1 AND message_key = ANY($2)
+            """,
+            [_workspace.Id, Typed(_batch.SuspectKeys(), NpgsqlDbType.Array | NpgsqlDbType.Uuid)],
+            reader =>
+            {
+                var keys = new List<Guid>();
+                while (reader.Read())
+                {
+                    keys.Add(reader.GetGuid(0));
+                }
+
+                return keys;
+            },
+            cancellationToken).ConfigureAwait(false);
+        _batch.ConfirmSuspects(stored);
+    }
+
     public async Task<IngestSummary> CommitAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_ended, this);
         cancellationToken.ThrowIfCancellationRequested();
         await _writing.ConfigureAwait(false);
+        await ConfirmSuspectsAsync(cancellationToken).ConfigureAwait(false);
         await WriteAsync(_batch.TakePending(), cancellationToken).ConfigureAwait(false);
         await WriteMembersAsync(_batch.CompleteMembers(), cancellationToken).ConfigureAwait(false);
         await _connection.ExecuteAsync(SqlStore.RefreshFirstTouchChannelsSql, [_workspace.Id], cancellationToken).ConfigureAwait(false);

@@ -23,9 +23,13 @@ public sealed class IngestBatchTests
 
         var first = batch.Add(page);
         var second = batch.Add(page);
+        var suspects = batch.SuspectKeys();
+        batch.ConfirmSuspects([]); // the store holds nothing yet: the first is still pending
 
         Assert.True(first);
         Assert.False(second);
+        Assert.Equal([KeyOf("msg-1")], suspects);
+        Assert.False(batch.HasSuspects);
         Assert.Equal(
             new IngestSummary { MessagesRead = 2, ActivitiesStored = 1, DuplicatesSkipped = 1, MembersCreated = 1, IdentitiesAdded = 1 },
             batch.Summary);
@@ -40,12 +44,54 @@ public sealed class IngestBatchTests
         var later = new IngestBatch(_state, ReceivedAt.AddHours(1));
 
         var added = later.Add(Track("msg-1", "API Called", Monday, "user:42"));
+        later.ConfirmSuspects([KeyOf("msg-1")]); // what the store finds among the earlier batch's rows
 
         Assert.False(added);
         Assert.Equal(new IngestSummary { MessagesRead = 1, DuplicatesSkipped = 1 }, later.Summary);
         Assert.Equal(0, later.PendingCount);
         Assert.Empty(later.CompleteMembers().Updated);
         Assert.Equal(1, _state.MessageKeyCount);
+    }
+
+    [Fact]
+    public void Messages_whose_fingerprints_collide_are_all_stored_once_the_store_confirms_their_keys()
+    {
+        // Every key has the same fingerprint, so every message after the first is a suspect until confirmed.
+        var state = new WorkspaceIngestState(new IdentityGraph(), new MessageKeySet(0, _ => 42UL), JourneyMap.Default);
+        var batch = new IngestBatch(state, ReceivedAt);
+
+        var first = batch.Add(Page("msg-1", Monday, "anonymous:a1"));
+        var second = batch.Add(Page("msg-2", Tuesday, "anonymous:a1"));
+        var third = batch.Add(Page("msg-3", Wednesday, "anonymous:a2"));
+        var repeat = batch.Add(Page("msg-2", Tuesday, "anonymous:a1"));
+        var suspects = batch.SuspectCount;
+        batch.ConfirmSuspects([]);
+
+        Assert.Equal((true, false, false, false), (first, second, third, repeat));
+        Assert.Equal(3, suspects);
+        Assert.Equal(
+            new IngestSummary { MessagesRead = 4, ActivitiesStored = 3, DuplicatesSkipped = 1, MembersCreated = 2, IdentitiesAdded = 2 },
+            batch.Summary);
+        Assert.Equal(["msg-1", "msg-2", "msg-3"], batch.TakePending().Activities.Select(activity => activity.MessageId));
+    }
+
+    [Fact]
+    public void A_suspect_is_a_duplicate_when_the_store_holds_its_key_or_it_is_pending()
+    {
+        var state = new WorkspaceIngestState(new IdentityGraph(), new MessageKeySet(0, _ => 7UL), JourneyMap.Default);
+        var batch = new IngestBatch(state, ReceivedAt);
+        batch.Add(Page("msg-1", Monday, "anonymous:a1"));
+        var written = batch.TakePending();
+        batch.Add(Page("msg-2", Tuesday, "anonymous:a1"));
+        batch.Add(Page("msg-1", Monday, "anonymous:a1"));
+        batch.Add(Page("msg-3", Wednesday, "anonymous:a1"));
+
+        batch.ConfirmSuspects([KeyOf("msg-1")]); // msg-1 was written; msg-2 and msg-3 are new, msg-3 a repeat of nothing
+
+        Assert.Single(written.Activities);
+        Assert.Equal(1, batch.Summary.DuplicatesSkipped);
+        Assert.Equal(3, batch.Summary.ActivitiesStored);
+        Assert.Equal(["msg-2", "msg-3"], batch.TakePending().Activities.Select(activity => activity.MessageId));
     }
 
     [Fact]

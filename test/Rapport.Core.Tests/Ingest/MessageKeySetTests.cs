@@ -16,8 +16,8 @@ public sealed class MessageKeySetTests
         Assert.True(first);
         Assert.False(second);
         Assert.Equal(1, keys.Count);
-        Assert.True(keys.Contains(key));
-        Assert.False(keys.Contains(Guid.Parse("6f1c2a7e-0b5d-4e3a-9c8f-1a2b3c4d5e60")));
+        Assert.True(keys.MayContain(key));
+        Assert.False(keys.MayContain(Guid.Parse("6f1c2a7e-0b5d-4e3a-9c8f-1a2b3c4d5e60")));
     }
 
     [Fact]
@@ -25,10 +25,10 @@ public sealed class MessageKeySetTests
     {
         var keys = new MessageKeySet();
 
-        Assert.False(keys.Contains(Guid.Empty));
+        Assert.False(keys.MayContain(Guid.Empty));
         Assert.True(keys.Add(Guid.Empty));
         Assert.False(keys.Add(Guid.Empty));
-        Assert.True(keys.Contains(Guid.Empty));
+        Assert.True(keys.MayContain(Guid.Empty));
         Assert.Equal(1, keys.Count);
     }
 
@@ -51,9 +51,9 @@ public sealed class MessageKeySetTests
 
         Assert.Equal(100_000, keys.Count);
         Assert.Equal(0, readded);
-        Assert.True(keys.Contains(Key(1)));
-        Assert.True(keys.Contains(Key(100_000)));
-        Assert.False(keys.Contains(Key(100_001)));
+        Assert.True(keys.MayContain(Key(1)));
+        Assert.True(keys.MayContain(Key(100_000)));
+        Assert.False(keys.MayContain(Key(100_001)));
     }
 
     [Fact]
@@ -67,8 +67,33 @@ public sealed class MessageKeySetTests
         Assert.Equal(3, keys.Count);
         keys.Clear();
         Assert.Equal(0, keys.Count);
-        Assert.False(keys.Contains(Key(1)));
+        Assert.False(keys.MayContain(Key(1)));
         Assert.True(keys.Add(Key(1)));
+    }
+
+    [Fact]
+    public void Keys_with_one_fingerprint_share_a_slot_and_the_second_is_reported_as_probably_known()
+    {
+        // A fingerprint function that keeps only the byte of the key that Key(n) fills with n % 256 forces collisions between keys 1 and 257.
+        var keys = new MessageKeySet(0, key => key.ToByteArray()[14] + 1UL);
+
+        Assert.True(keys.Add(Key(1)));
+        Assert.False(keys.Add(Key(257)));
+        Assert.True(keys.Add(Key(2)));
+        Assert.True(keys.MayContain(Key(513)));
+        Assert.False(keys.MayContain(Key(3)));
+        Assert.Equal(2, keys.Count);
+    }
+
+    [Fact]
+    public void The_fingerprint_mixes_both_halves_of_the_key()
+    {
+        var low = new Guid(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+        var high = new Guid(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        Assert.NotEqual(MessageKeySet.FingerprintOf(low), MessageKeySet.FingerprintOf(high));
+        Assert.Equal(0UL, MessageKeySet.FingerprintOf(Guid.Empty));
+        Assert.Equal(MessageKeySet.FingerprintOf(low), MessageKeySet.FingerprintOf(new Guid(low.ToByteArray())));
     }
 
     private static Guid Key(int n) => new(0, 0, 0, 0, 0, 0, 0, (byte)(n >> 16), (byte)(n >> 8), (byte)n, 0);

@@ -35,6 +35,9 @@ internal sealed class CommandScope(
 
     public T? Get<T>(Argument<T> argument) => ParseResult.GetValue(argument);
 
+    /// <summary>Who runs the command, as the audit log names a command-line user: <c>cli:</c> and the operating system's user name.</summary>
+    public static string Actor => "cli:" + Environment.UserName;
+
     /// <summary>The same settings on another store (the demo's own file).</summary>
     public CommandScope WithStore(string location) => new(ParseResult, Clock, Configuration, Settings, location);
 

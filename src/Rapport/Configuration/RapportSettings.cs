@@ -18,4 +18,6 @@ internal sealed class RapportSettings
     public CommunitySettings Community { get; set; } = new();
 
     public SecuritySettings Security { get; set; } = new();
+
+    public PrivacySettings Privacy { get; set; } = new();
 }

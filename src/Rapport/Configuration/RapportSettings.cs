@@ -20,4 +20,6 @@ internal sealed class RapportSettings
     public SecuritySettings Security { get; set; } = new();
 
     public PrivacySettings Privacy { get; set; } = new();
+
+    public ImportSettings Import { get; set; } = new();
 }

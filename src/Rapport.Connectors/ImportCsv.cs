@@ -28,17 +28,19 @@ internal static class ImportCsv
     /// The one reading loop of the CSV imports. The header is read and mapped by <paramref name="map"/> (a
     /// <see cref="FormatException"/> from it is line 1; a file without a header is refused); then every record becomes
     /// a row through <paramref name="read"/>, or through <paramref name="malformed"/> with the line and the reason when
-    /// the CSV itself is broken there. A row too long or CSV that cannot be read on throws <see cref="ImportLineException"/>.
+    /// the CSV itself is broken there. A row too long, a row with too many fields, one row more than
+    /// <paramref name="limits"/> allow, or CSV that cannot be read on throws <see cref="ImportLineException"/>.
     /// </summary>
     public static IEnumerable<TRow> ReadRows<TColumns, TRow>(
         TextReader text,
         string name,
-        int maxRowBytes,
+        CsvLimits limits,
         Func<IReadOnlyList<string>, TColumns> map,
         Func<CsvReader, IReadOnlyList<string>, TColumns, TRow> read,
         Func<long, string, TRow> malformed,
         CancellationToken cancellationToken)
     {
+        var maxRowBytes = limits.MaxRowBytes;
         string? broken = null;
         using var csv = CsvReader.Create(text, Options(maxRowBytes, reason => broken ??= reason), leaveOpen: true);
         Guard(name, maxRowBytes, () =>
@@ -51,6 +53,11 @@ internal static class ImportCsv
             throw new ImportLineException(name, null, "the file is empty; its first line must name the columns");
         }
 
+        if (header.Count > limits.MaxFields)
+        {
+            throw new ImportLineException(name, 1, $"the header names {header.Count:N0} columns, more than the {limits.MaxFields:N0} an import reads");
+        }
+
         TColumns columns;
         try
         {
@@ -61,9 +68,20 @@ internal static class ImportCsv
             throw new ImportLineException(name, 1, e.Message);
         }
 
+        var rows = 0L;
         while (Guard(name, maxRowBytes, csv.Read))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (++rows > limits.MaxRows)
+            {
+                throw new ImportLineException(name, csv.LineNumber,
+                    $"the file has more than {limits.MaxRows:N0} rows, the most one import reads; split it into several files");
+            }
+
+            if (csv.FieldCount > limits.MaxFields)
+            {
+                throw new ImportLineException(name, csv.LineNumber, $"the row has {csv.FieldCount:N0} fields, more than the {limits.MaxFields:N0} an import reads");
+            }
             if (broken is { } reason)
             {
                 broken = null;
@@ -89,5 +107,10 @@ internal static class ImportCsv
         }
     }
 
-    private static string Size(int bytes) => bytes % (1 << 20) == 0 ? $"{bytes >> 20} MiB" : $"{bytes >> 10} KiB";
+    private static string Size(int bytes) => bytes switch
+    {
+        _ when bytes % (1 << 20) == 0 => $"{bytes >> 20} MiB",
+        _ when bytes % (1 << 10) == 0 => $"{bytes >> 10} KiB",
+        _ => $"{bytes:N0} bytes",
+    };
 }

@@ -156,7 +156,12 @@ public abstract partial class SqlStore
         var items = await ListContentAsync(workspace, cancellationToken).ConfigureAwait(false);
         var links = await ListLinksAsync(workspace, cancellationToken).ConfigureAwait(false);
         var videos = await ListVideoReachAsync(workspace, cancellationToken).ConfigureAwait(false);
-        var pages = await ListPageReachAsync(workspace, cancellationToken).ConfigureAwait(false);
+        // Page views the retention period pruned count on as the totals they were rolled into.
+        IReadOnlyList<PageReachRow> pages =
+        [
+            .. await ListPageReachAsync(workspace, cancellationToken).ConfigureAwait(false),
+            .. await ListPageViewTotalsAsync(workspace, cancellationToken).ConfigureAwait(false),
+        ];
         var clicks = await QueryAsync(
             "SELECT CAST(properties AS VARCHAR), occurred_at FROM activities WHERE workspace_id = $1 AND type = 'link.click' AND source = 'link'",
             [workspace.Id],
@@ -259,22 +264,11 @@ public abstract partial class SqlStore
                    min(CASE WHEN type = 'page' THEN referrer END),
                    sum(CAST({JsonText("properties", "engagedSeconds")} AS FLOAT8))
             FROM activities
-            WHERE workspace_id = $1 AND source = 't.js'
+            WHERE workspace_id = $1 AND source = '{PageBeaconSource}'
             GROUP BY view_id
             HAVING min(CASE WHEN type = 'page' THEN url END) IS NOT NULL
             """,
-            [workspace.Id],
-            reader =>
-            {
-                var views = new List<BeaconView>();
-                while (reader.Read())
-                {
-                    views.Add(new BeaconView(reader.GetString(0), reader.GetString(2), ReadTime(reader, 1)!.Value, ReadText(reader, 3),
-                        ReadText(reader, 4), reader.IsDBNull(5) ? 0 : reader.GetDouble(5)));
-                }
-
-                return views;
-            }, cancellationToken);
+            [workspace.Id], ReadBeaconViews, cancellationToken);
 
     private static LinkClickFact? ClickOf(string json, DateTime at)
     {

@@ -227,6 +227,13 @@ public static class StoredTables
         [
             new("message_id", StoredColumnType.Text), new("dismissed_by", StoredColumnType.Text), new("dismissed_at", StoredColumnType.Timestamp),
         ]),
+        ("page_view_totals",
+        [
+            new("url", StoredColumnType.Text), new("day", StoredColumnType.Timestamp), new("views", StoredColumnType.Bigint),
+            new("human_views", StoredColumnType.Bigint), new("organic_views", StoredColumnType.Bigint), new("engaged_views", StoredColumnType.Bigint),
+            new("validated_views", StoredColumnType.Bigint), new("paid_engaged_views", StoredColumnType.Bigint),
+            new("pruned_at", StoredColumnType.Timestamp),
+        ]),
     ];
 
     /// <summary>The copied tables' names, in copy order.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
+using Rapport.Connectors.Beacons;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Community;
 using Rapport.Core.Content;
@@ -278,6 +279,7 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
             Links = await store.ListLinksAsync(workspace, Token),
             Videos = await store.ListVideoReachAsync(workspace, Token),
             Pages = await store.ListPageReachAsync(workspace, Token),
+            PageViewTotals = await store.ListPageViewTotalsAsync(workspace, Token),
             Progress = progress.Order(StringComparer.Ordinal),
             Levels = await store.GetLevelReportAsync(workspace, 5, Token),
             Outreach = await store.ListOutreachTasksAsync(workspace, new OutreachQuery(), Token),
@@ -323,6 +325,15 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
         await store.CreateLinkAsync(workspace, "https://example.com/docs/quickstart", post.Id, "dzone", "launch", Token);
         await store.ReplaceVideoReachAsync(workspace, [new VideoReachRow("abc123", "Advertising", "SDKs in CI", 38_500, 192_500)], Token);
         await store.ReplacePageReachAsync(workspace, "log-1", [new PageReachRow("https://example.com/blog/sdks-in-ci", new DateOnly(2026, 3, 2), 10, 8, 7, 5, 4, 1)], Token);
+        // A page view past the retention period, rolled up into the totals that travel with the workspace.
+        await using (var session = await store.BeginIngestAsync(workspace, Token))
+        {
+            await session.AddAsync(
+                [PageBeacons.ToMessage(new PageBeacon("k", "reader-1", "view-1", 0, "https://example.com/blog/sdks-in-ci", null, null, 45), Utc(3, 3), null)], Token);
+            await session.CommitAsync(Token);
+        }
+
+        await store.PrunePageViewsAsync(workspace, Utc(3, 20), "devrel@example.com", Token);
         await store.AddEventAsync(workspace, new EventFields
         {
             Name = "PyCon DE",

@@ -27,11 +27,15 @@ public sealed class AttendeeCsvReader
     private readonly DevRelEvent _event;
     private readonly IReadOnlyDictionary<string, string> _overrides;
     private readonly bool _allAttended;
+    private readonly CsvLimits _limits;
 
     /// <param name="overrides">Field → header name, from <c>--column FIELD=HEADER</c>.</param>
     /// <param name="allAttended">Every row came (a check-in list), whatever a checked-in column says.</param>
-    public AttendeeCsvReader(TextReader text, DevRelEvent devRelEvent, IReadOnlyDictionary<string, string>? overrides = null, bool allAttended = false)
+    /// <param name="limits">How much of the file is read (<see cref="CsvLimits.Default"/>, rows up to <see cref="MaxRowBytes"/>, when not given).</param>
+    public AttendeeCsvReader(
+        TextReader text, DevRelEvent devRelEvent, IReadOnlyDictionary<string, string>? overrides = null, bool allAttended = false, CsvLimits? limits = null)
     {
+        _limits = limits ?? CsvLimits.Default with { MaxRowBytes = MaxRowBytes };
         _text = text;
         _event = devRelEvent;
         _overrides = overrides ?? new Dictionary<string, string>();
@@ -44,7 +48,7 @@ public sealed class AttendeeCsvReader
     /// </summary>
     public IEnumerable<AttendeeCsvRow> ReadRows(string name, CancellationToken cancellationToken)
     {
-        return ImportCsv.ReadRows(_text, name, MaxRowBytes, header => AttendeeCsvColumns.Map(header, _overrides), (csv, header, columns) =>
+        return ImportCsv.ReadRows(_text, name, _limits, header => AttendeeCsvColumns.Map(header, _overrides), (csv, header, columns) =>
         {
             var record = new string[Math.Max(csv.FieldCount, header.Count)];
             for (var i = 0; i < record.Length; i++)

@@ -12,7 +12,7 @@ namespace Rapport.Connectors.Members;
 /// messages: the row's identities linked into one developer, its other columns as traits, its tags. A row's message id
 /// is a hash of what it says, so importing the same file again stores nothing twice.
 /// </summary>
-public sealed class MembersCsvReader(TextReader text, DateTime importedAt)
+public sealed class MembersCsvReader(TextReader text, DateTime importedAt, CsvLimits? limits = null)
 {
     public const string Source = "members-csv";
 
@@ -28,7 +28,7 @@ public sealed class MembersCsvReader(TextReader text, DateTime importedAt)
     /// </summary>
     public IEnumerable<MembersCsvRow> ReadRows(string name, CancellationToken cancellationToken)
     {
-        return ImportCsv.ReadRows(text, name, MaxRowBytes, MembersCsvColumns.Map, (csv, header, columns) =>
+        return ImportCsv.ReadRows(text, name, limits ?? CsvLimits.Default with { MaxRowBytes = MaxRowBytes }, MembersCsvColumns.Map, (csv, header, columns) =>
         {
             if (csv.FieldCount > header.Count)
             {

@@ -27,12 +27,16 @@ public sealed class QuestionsCsvReader
     private readonly TextReader _text;
     private readonly IReadOnlyDictionary<string, string> _overrides;
     private readonly string _defaultChannel;
+    private readonly CsvLimits _limits;
     private readonly ArrayBufferWriter<byte> _json = new(4096);
 
     /// <param name="overrides">Field (or platform) → header name, from <c>--column FIELD=HEADER</c>.</param>
     /// <param name="defaultChannel">The channel of rows without one, part of their message id.</param>
-    public QuestionsCsvReader(TextReader text, IReadOnlyDictionary<string, string>? overrides = null, string defaultChannel = DefaultChannel)
+    /// <param name="limits">How much of the file is read (<see cref="CsvLimits.Default"/>, rows up to <see cref="MaxRowBytes"/>, when not given).</param>
+    public QuestionsCsvReader(
+        TextReader text, IReadOnlyDictionary<string, string>? overrides = null, string defaultChannel = DefaultChannel, CsvLimits? limits = null)
     {
+        _limits = limits ?? CsvLimits.Default with { MaxRowBytes = MaxRowBytes };
         _text = text;
         _overrides = overrides ?? new Dictionary<string, string>();
         _defaultChannel = defaultChannel;
@@ -47,7 +51,7 @@ public sealed class QuestionsCsvReader
     {
         // One buffer for every row: it grows to the widest row and is read before the next row overwrites it.
         string[] record = [];
-        return ImportCsv.ReadRows(_text, name, MaxRowBytes, header => QuestionsCsvColumns.Map(header, _overrides), (csv, header, columns) =>
+        return ImportCsv.ReadRows(_text, name, _limits, header => QuestionsCsvColumns.Map(header, _overrides), (csv, header, columns) =>
         {
             if (record.Length < Math.Max(header.Count, csv.FieldCount))
             {

@@ -57,7 +57,7 @@ internal static class AttendeeImportCommand
                 ? Console.OpenStandardInput()
                 : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            var reader = new AttendeeCsvReader(text, devRelEvent, overrides, scope.Get(allAttended));
+            var reader = new AttendeeCsvReader(text, devRelEvent, overrides, scope.Get(allAttended), scope.Settings.Import.CsvLimitsFor(AttendeeCsvReader.MaxRowBytes));
             var summary = await new AttendeeCsvImport(scope.Store).ImportAsync(
                 workspace, reader, name, skip, row => Console.Error.WriteLine($"{name}:{row.LineNumber}: {row.Error} (skipped)"), cancellationToken);
 

@@ -81,7 +81,7 @@ internal static class BackupCommands
         var file = new Argument<string>("FILE") { Description = "A backup written by rapport backup" };
         var force = new Option<bool>("--force") { Description = "Replace the store if it exists (it is kept beside it as *.before-restore-TIME)" };
         var restore = new Command("restore", "Put a backup in place of the store (--db); stop rapport serve first") { file, force };
-        runner.Attach(restore, async (scope, cancellationToken) =>
+        runner.AttachAudited(restore, "RestoreBackup", async (scope, cancellationToken) =>
         {
             if (RapportStore.IsPostgres(scope.DbLocation))
             {

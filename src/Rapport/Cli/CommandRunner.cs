@@ -20,6 +20,23 @@ internal sealed class CommandRunner(TimeProvider clock)
     public void Attach(Command command, Func<CommandScope, CancellationToken, Task<int>> action) =>
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, action, cancellationToken));
 
+    /// <summary>
+    /// Attaches an administrative command: when it succeeds, the audit log records it as the API records the same
+    /// operation (<paramref name="action"/> is the API's operation id), by <c>cli:</c> and the system user, with the
+    /// command's name as target — never its arguments, which may hold secrets.
+    /// </summary>
+    public void AttachAudited(Command command, string action, Func<CommandScope, CancellationToken, Task<int>> run) =>
+        Attach(command, async (scope, cancellationToken) =>
+        {
+            var exit = await run(scope, cancellationToken).ConfigureAwait(false);
+            if (exit == 0)
+            {
+                await scope.AuditAsync(action, cancellationToken).ConfigureAwait(false);
+            }
+
+            return exit;
+        });
+
     public static IAnsiConsole Error { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     private async Task<int> RunAsync(ParseResult parseResult, Func<CommandScope, CancellationToken, Task<int>> action, CancellationToken cancellationToken)

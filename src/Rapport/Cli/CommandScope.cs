@@ -35,6 +35,23 @@ internal sealed class CommandScope(
 
     public T? Get<T>(Argument<T> argument) => ParseResult.GetValue(argument);
 
+    /// <summary>Who runs the command, as the audit log names a command-line user: <c>cli:</c> and the operating system's user name.</summary>
+    public static string Actor => "cli:" + Environment.UserName;
+
+    /// <summary>Records a successful administrative command in the workspace's audit log (see <see cref="CommandRunner.AttachAudited"/>).</summary>
+    public async Task AuditAsync(string action, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        for (var result = ParseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        names[0] = "rapport";
+        var workspace = await WorkspaceForWritingAsync(cancellationToken).ConfigureAwait(false);
+        await Store.AddAuditEntryAsync(workspace, Actor, action, string.Join(' ', names), null, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The same settings on another store (the demo's own file).</summary>
     public CommandScope WithStore(string location) => new(ParseResult, Clock, Configuration, Settings, location);
 

@@ -48,7 +48,7 @@ internal static class CommunityCommands
     {
         var file = new Argument<string>("FILE") { Description = "A community configuration JSON file (see docs/community.md)" };
         var set = new Command("set", "Replace the community rules and re-derive every level, stalled state and the outreach queue") { file };
-        runner.Attach(set, async (scope, cancellationToken) =>
+        runner.AttachAudited(set, "SetCommunityConfig", async (scope, cancellationToken) =>
         {
             var path = scope.Get(file)!;
             CommunityConfig config;

@@ -52,6 +52,10 @@ internal static class ConfigCommands
             ("Security:IngestPermitsPerMinute", settings.Security.IngestPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Security:LockoutFailures", settings.Security.LockoutFailures.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Security:LockoutMinutes", settings.Security.LockoutMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Privacy:PageViewRetentionDays", settings.Privacy.PageViewRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Import:CsvMaxRowBytes", settings.Import.CsvMaxRowBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Import:CsvMaxFields", settings.Import.CsvMaxFields.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Import:CsvMaxRows", settings.Import.CsvMaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         var list = own.Select(pair => new EffectiveSetting(pair.Key, SettingSecrets.Masked(pair.Key, pair.Value),
             RapportConfiguration.SourceOf(configuration, pair.Key))).ToList();

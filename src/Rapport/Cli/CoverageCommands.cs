@@ -12,7 +12,7 @@ internal static class CoverageCommands
     {
         var file = new Argument<string>("FILE") { Description = "A JSON file: {\"dimensions\": {\"cloud\": {\"aws\": [\"amazon\"], \"azure\": []}}}" };
         var set = new Command("set", "Replace the workspace's coverage dimensions with those of a file") { file };
-        runner.Attach(set, async (scope, cancellationToken) =>
+        runner.AttachAudited(set, "SetCoverageDimensions", async (scope, cancellationToken) =>
         {
             var path = scope.Get(file)!;
             CoverageConfig config;

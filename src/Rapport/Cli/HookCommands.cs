@@ -26,7 +26,7 @@ internal static class HookCommands
             DefaultValueFactory = _ => ServeCommand.DefaultUrls,
         };
         var secret = new Command("secret", "Set the workspace's GitHub webhook secret (created if new), replacing an earlier one") { fromStdin, url };
-        runner.Attach(secret, async (scope, cancellationToken) =>
+        runner.AttachAudited(secret, "SetGitHubWebhookSecret", async (scope, cancellationToken) =>
         {
             if (!Uri.TryCreate(scope.Get(url), UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
             {

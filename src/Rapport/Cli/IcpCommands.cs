@@ -13,7 +13,7 @@ internal static class IcpCommands
     {
         var file = new Argument<string>("FILE") { Description = "A JSON file: {\"icps\": [{\"name\": …, \"description\": …, \"rule\": …}]}" };
         var set = new Command("set", "Replace the workspace's ICPs with those of a file and work out who is in each") { file };
-        runner.Attach(set, async (scope, cancellationToken) =>
+        runner.AttachAudited(set, "SetIcps", async (scope, cancellationToken) =>
         {
             var path = scope.Get(file)!;
             IcpSet icps;

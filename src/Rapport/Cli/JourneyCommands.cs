@@ -11,7 +11,7 @@ internal static class JourneyCommands
     {
         var file = new Argument<string>("FILE") { Description = "A journey map JSON file (see docs/journey.md)" };
         var set = new Command("set", "Replace the journey map and re-derive every developer's stage") { file };
-        runner.Attach(set, async (scope, cancellationToken) =>
+        runner.AttachAudited(set, "SetJourneyMap", async (scope, cancellationToken) =>
         {
             var path = scope.Get(file)!;
             JourneyMap map;

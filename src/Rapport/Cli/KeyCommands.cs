@@ -25,7 +25,7 @@ internal static class KeyCommands
         scopeOption.AcceptOnlyFromAmong([.. ApiKeyScopes.Names]);
         var name = new Option<string?>("--name") { Description = "A name to tell the key apart, e.g. where it is used" };
         var create = new Command("create", "Create a key in the workspace (created if new); the key is printed once") { scopeOption, name };
-        runner.Attach(create, async (scope, cancellationToken) =>
+        runner.AttachAudited(create, "CreateApiKey", async (scope, cancellationToken) =>
         {
             var keyScope = ApiKeyScopes.Parse(scope.Get(scopeOption)!);
             var workspace = await scope.WorkspaceForWritingAsync(cancellationToken);
@@ -86,7 +86,7 @@ internal static class KeyCommands
     {
         var key = new Argument<string>("PREFIX_OR_ID") { Description = "The key's prefix (rpk_…, as keys list shows it) or id" };
         var revoke = new Command("revoke", "Revoke a key: requests with it are refused from now on") { key };
-        runner.Attach(revoke, async (scope, cancellationToken) =>
+        runner.AttachAudited(revoke, "RevokeApiKey", async (scope, cancellationToken) =>
         {
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
             var revoked = await scope.Store.RevokeApiKeyAsync(workspace, scope.Get(key)!, cancellationToken)

@@ -140,7 +140,7 @@ internal static class LeadCommands
     {
         var file = new Argument<string>("FILE") { Description = "A criteria JSON file (see docs/leads.md)" };
         var set = new Command("set", "Replace the lead criteria, then refresh the leads") { file };
-        runner.Attach(set, async (scope, cancellationToken) =>
+        runner.AttachAudited(set, "SetLeadCriteria", async (scope, cancellationToken) =>
         {
             var path = scope.Get(file)!;
             LeadCriteria criteria;

@@ -25,7 +25,7 @@ internal static class MembersCsvCommands
                 ? Console.OpenStandardInput()
                 : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            var reader = new MembersCsvReader(text, scope.Clock.GetUtcNow().UtcDateTime);
+            var reader = new MembersCsvReader(text, scope.Clock.GetUtcNow().UtcDateTime, scope.Settings.Import.CsvLimitsFor(MembersCsvReader.MaxRowBytes));
             var workspace = await scope.WorkspaceForWritingAsync(cancellationToken);
             var rejected = 0L;
             void Reject(MembersCsvRow row)

@@ -37,7 +37,7 @@ internal static class MergeCommands
         var by = By();
 
         var dismiss = new Command("dismiss", "Dismiss a suggestion: the two are different people, and are kept apart from now on") { id, by };
-        runner.Attach(dismiss, async (scope, cancellationToken) =>
+        runner.AttachAudited(dismiss, "DismissMergeSuggestion", async (scope, cancellationToken) =>
         {
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
             var dismissed = await scope.Store.DismissMergeSuggestionAsync(workspace, scope.Get(id), scope.Get(by)!, cancellationToken);
@@ -48,7 +48,7 @@ internal static class MergeCommands
         var acceptBy = By();
         var acceptId = new Argument<long>("ID") { Description = "The suggestion's id, as rapport members suggestions shows it" };
         var accept = new Command("accept", "Merge the two developers of a suggestion") { acceptId, acceptBy };
-        runner.Attach(accept, async (scope, cancellationToken) =>
+        runner.AttachAudited(accept, "AcceptMergeSuggestion", async (scope, cancellationToken) =>
         {
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
             PrintMerge(await scope.Store.AcceptMergeSuggestionAsync(workspace, scope.Get(acceptId), scope.Get(acceptBy)!, cancellationToken));
@@ -104,7 +104,7 @@ internal static class MergeCommands
         {
             identity, other, by, reason,
         };
-        runner.Attach(command, async (scope, cancellationToken) =>
+        runner.AttachAudited(command, "MergeMembers", async (scope, cancellationToken) =>
         {
             var (a, b) = (Parse(scope.Get(identity)), Parse(scope.Get(other)));
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
@@ -122,7 +122,7 @@ internal static class MergeCommands
         {
             identity, by, reason,
         };
-        runner.Attach(command, async (scope, cancellationToken) =>
+        runner.AttachAudited(command, "UnmergeIdentity", async (scope, cancellationToken) =>
         {
             var parsed = Parse(scope.Get(identity));
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
@@ -180,7 +180,7 @@ internal static class MergeCommands
         var id = new Argument<long>("ID") { Description = "The merge's id, as rapport members merges shows it" };
         var by = By();
         var command = new Command("undo-merge", "Undo a merge made by hand: the absorbed developer comes back under its id") { id, by };
-        runner.Attach(command, async (scope, cancellationToken) =>
+        runner.AttachAudited(command, "UndoMerge", async (scope, cancellationToken) =>
         {
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
             var merge = await scope.Store.UndoMergeAsync(workspace, scope.Get(id), scope.Get(by)!, cancellationToken);

@@ -27,7 +27,7 @@ internal static class PrivacyCommands
 
         var eraseIdentity = new Argument<string>("IDENTITY") { Description = "any of the developer's identities, kind:value" };
         var yes = new Option<bool>("--yes") { Description = "Erase without asking (required when not at a terminal)" };
-        var by = new Option<string>("--by") { Description = "Who erases, for the audit log", DefaultValueFactory = _ => Environment.UserName };
+        var by = new Option<string>("--by") { Description = "Who erases, for the audit log (default cli:USER)", DefaultValueFactory = _ => CommandScope.Actor };
         var eraseJson = GlobalOptions.Json("what was erased");
         var erase = new Command("erase", "Delete a developer and everything derived from them; late events for their identities are dropped")
         {

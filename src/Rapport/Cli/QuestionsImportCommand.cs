@@ -41,7 +41,7 @@ internal static class QuestionsImportCommand
                 ? Console.OpenStandardInput()
                 : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            var reader = new QuestionsCsvReader(text, overrides, scope.Get(channel)!);
+            var reader = new QuestionsCsvReader(text, overrides, scope.Get(channel)!, scope.Settings.Import.CsvLimitsFor(QuestionsCsvReader.MaxRowBytes));
             var workspace = await scope.WorkspaceForWritingAsync(cancellationToken);
             var import = new QuestionsCsvImport(scope.Store);
             var rejected = 0L;

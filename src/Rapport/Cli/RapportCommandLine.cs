@@ -31,6 +31,7 @@ internal static class RapportCommandLine
             KeyCommands.Create(runner),
             UserCommands.Create(runner),
             AuditCommand.Create(runner),
+            RetentionCommands.Create(runner),
             HookCommands.Create(runner),
             WebhookCommands.Create(runner),
             LeadCommands.Create(runner),

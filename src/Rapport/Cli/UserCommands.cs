@@ -51,7 +51,7 @@ internal static class UserCommands
         {
             Email, role, PasswordStdin, Url,
         };
-        runner.Attach(create, async (scope, cancellationToken) =>
+        runner.AttachAudited(create, "CreateUser", async (scope, cancellationToken) =>
         {
             var hash = scope.Get(PasswordStdin) ? UserPasswords.Hash(await ReadPasswordAsync(cancellationToken)) : null;
             UserAccount user;
@@ -118,7 +118,7 @@ internal static class UserCommands
     private static Command LinkCommand(CommandRunner runner)
     {
         var link = new Command("link", "Print a new one-time sign-in link for a user") { Email, Url };
-        runner.Attach(link, async (scope, cancellationToken) =>
+        runner.AttachAudited(link, "CreateSignInLink", async (scope, cancellationToken) =>
         {
             var user = await FindAsync(scope, cancellationToken);
             await PrintSignInLinkAsync(scope.Store, user, scope.Get(Url)!, cancellationToken);
@@ -130,7 +130,7 @@ internal static class UserCommands
     private static Command PasswordCommand(CommandRunner runner)
     {
         var password = new Command("password", "Set a user's password, read from standard input") { Email };
-        runner.Attach(password, async (scope, cancellationToken) =>
+        runner.AttachAudited(password, "SetUserPassword", async (scope, cancellationToken) =>
         {
             var user = await FindAsync(scope, cancellationToken);
             await scope.Store.SetPasswordHashAsync(user.Id, UserPasswords.Hash(await ReadPasswordAsync(cancellationToken)), cancellationToken);
@@ -143,7 +143,7 @@ internal static class UserCommands
     private static Command RemoveCommand(CommandRunner runner)
     {
         var remove = new Command("remove", "Remove a user; they are signed out at their next request") { Email };
-        runner.Attach(remove, async (scope, cancellationToken) =>
+        runner.AttachAudited(remove, "RemoveUser", async (scope, cancellationToken) =>
         {
             var user = await FindAsync(scope, cancellationToken);
             await scope.Store.DeleteUserAsync(user.Id, cancellationToken);

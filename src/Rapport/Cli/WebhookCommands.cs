@@ -41,7 +41,7 @@ internal static class WebhookCommands
         };
         format.AcceptOnlyFromAmong([.. WebhookFormats.Names]);
         var add = new Command("add", "Subscribe a URL to events; prints the signing secret once") { url, events, format };
-        runner.Attach(add, async (scope, cancellationToken) =>
+        runner.AttachAudited(add, "AddWebhook", async (scope, cancellationToken) =>
         {
             await OutboundUrls.CheckAsync(WebhookUrl.Parse(scope.Get(url)), scope.Settings.Security.AllowPrivateNetworkUrls, cancellationToken);
             var workspace = await scope.WorkspaceForWritingAsync(cancellationToken);
@@ -95,7 +95,7 @@ internal static class WebhookCommands
     private static Command RemoveCommand(CommandRunner runner)
     {
         var remove = new Command("remove", "Remove a subscription; its deliveries that are not sent yet are cancelled") { Id };
-        runner.Attach(remove, async (scope, cancellationToken) =>
+        runner.AttachAudited(remove, "RemoveWebhook", async (scope, cancellationToken) =>
         {
             var workspace = await scope.WorkspaceForReadingAsync(cancellationToken);
             if (!await scope.Store.RemoveWebhookSubscriptionAsync(workspace, scope.Get(Id), cancellationToken))

@@ -26,10 +26,11 @@ internal static partial class RapportConfiguration
     [
         "Workspace", "Store:Db", "Store:DuckDbMemoryLimit", "Server:Urls", "Server:PrometheusMetrics", "Logging:Format", "Logging:Level",
         "Community:RefreshMinutes", "Security:SignInPermitsPerMinute", "Security:IngestPermitsPerMinute", "Security:LockoutFailures",
-        "Security:LockoutMinutes", "Security:AllowPrivateNetworkUrls",
+        "Security:LockoutMinutes", "Security:AllowPrivateNetworkUrls", "Privacy:PageViewRetentionDays",
+        "Import:CsvMaxRowBytes", "Import:CsvMaxFields", "Import:CsvMaxRows",
     ];
 
-    private static readonly string[] CheckedSections = ["Store", "Server", "Community", "Security"];
+    private static readonly string[] CheckedSections = ["Store", "Server", "Community", "Security", "Privacy", "Import"];
 
     /// <summary>
     /// The configuration from every source. <paramref name="commandLine"/> holds the options given on the command
@@ -119,6 +120,12 @@ internal static partial class RapportConfiguration
         Check(configuration, "Security:IngestPermitsPerMinute", settings.Security.IngestPermitsPerMinute >= 0, "must be 0 (no limit) or a number of requests per minute");
         Check(configuration, "Security:LockoutFailures", settings.Security.LockoutFailures >= 1, "must be 1 or more failed sign-ins");
         Check(configuration, "Security:LockoutMinutes", settings.Security.LockoutMinutes >= 1, "must be 1 or more minutes");
+        Check(configuration, "Privacy:PageViewRetentionDays", settings.Privacy.PageViewRetentionDays is >= 0 and <= PrivacySettings.MaxRetentionDays,
+            $"must be 0 (keep page views) or a number of days up to {PrivacySettings.MaxRetentionDays}");
+        Check(configuration, "Import:CsvMaxRowBytes", settings.Import.CsvMaxRowBytes is null or (>= 1024 and <= 256 << 20),
+            "must be a number of bytes from 1024 to 268435456 (256 MiB)");
+        Check(configuration, "Import:CsvMaxFields", settings.Import.CsvMaxFields is >= 1 and <= 100_000, "must be from 1 to 100000 fields");
+        Check(configuration, "Import:CsvMaxRows", settings.Import.CsvMaxRows >= 1, "must be 1 or more rows");
         Check(configuration, "Logging:Format", settings.Logging.Format is "auto" or "json" or "text", "must be auto, json or text");
         Check(configuration, "Logging:Level", Enum.TryParse<LogLevel>(settings.Logging.Level, ignoreCase: true, out _),
             "must be Trace, Debug, Information, Warning, Error, Critical or None");

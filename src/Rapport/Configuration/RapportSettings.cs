@@ -18,4 +18,8 @@ internal sealed class RapportSettings
     public CommunitySettings Community { get; set; } = new();
 
     public SecuritySettings Security { get; set; } = new();
+
+    public PrivacySettings Privacy { get; set; } = new();
+
+    public ImportSettings Import { get; set; } = new();
 }

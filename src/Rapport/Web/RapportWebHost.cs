@@ -10,6 +10,7 @@ using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
 using Rapport.Web.Feedback;
 using Rapport.Web.OpenApi;
+using Rapport.Web.Privacy;
 using Rapport.Webhooks;
 
 namespace Rapport.Web;
@@ -53,6 +54,13 @@ internal static class RapportWebHost
         {
             builder.Services.AddHostedService(services => new CommunityRefreshService(
                 store, services.GetRequiredService<WorkspaceResolver>(), clock, interval, services.GetRequiredService<ILogger<CommunityRefreshService>>()));
+        }
+
+        if (settings.Privacy.PageViewRetentionDays > 0)
+        {
+            builder.Services.AddHostedService(services => new PageViewRetentionService(
+                store, services.GetRequiredService<WorkspaceResolver>(), clock, settings.Privacy.PageViewRetentionDays,
+                services.GetRequiredService<ILogger<PageViewRetentionService>>()));
         }
 
         builder.Services.AddSingleton<WriteKeyAuthenticator>();

@@ -10,4 +10,7 @@ public partial interface IRapportStore
 
     /// <summary>The newest entries first.</summary>
     Task<IReadOnlyList<AuditEntry>> ListAuditEntriesAsync(Workspace workspace, int limit, CancellationToken cancellationToken);
+
+    /// <summary>A page of the log, newest first (time, then id), read by keyset however long the log.</summary>
+    Task<KeysetPage<AuditEntry>> ListAuditEntriesAsync(Workspace workspace, KeysetRequest page, CancellationToken cancellationToken);
 }

@@ -20,6 +20,9 @@ public partial interface IRapportStore
     /// <summary>Every event of the workspace, latest first.</summary>
     Task<IReadOnlyList<DevRelEvent>> ListEventsAsync(Workspace workspace, CancellationToken cancellationToken);
 
+    /// <summary>A page of the events, latest start first (start day, then id), read by keyset.</summary>
+    Task<KeysetPage<DevRelEvent>> ListEventsAsync(Workspace workspace, KeysetRequest page, CancellationToken cancellationToken);
+
     /// <summary>
     /// What the activities say about each event (<see cref="EventFacts"/>), counted in SQL from the event's own
     /// records, its attendees' other activities and every member's stage times; <see cref="EventFacts.Reference"/>

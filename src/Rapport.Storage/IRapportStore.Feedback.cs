@@ -34,6 +34,9 @@ public partial interface IRapportStore
     /// </summary>
     Task<IReadOnlyList<FeedbackSuggestion>> ListFeedbackSuggestionsAsync(Workspace workspace, int limit, CancellationToken cancellationToken);
 
+    /// <summary>A page of those suggestions, newest first (time, then message id), read by keyset.</summary>
+    Task<KeysetPage<FeedbackSuggestion>> ListFeedbackSuggestionsAsync(Workspace workspace, KeysetRequest page, CancellationToken cancellationToken);
+
     /// <summary>
     /// A person decided the activity <paramref name="messageId"/> is not feedback: it is not suggested again. Returns
     /// <c>false</c> when it was dismissed already; <see cref="FormatException"/> when the workspace has no such activity.

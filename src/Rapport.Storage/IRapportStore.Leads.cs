@@ -21,6 +21,9 @@ public partial interface IRapportStore
     /// <summary>The workspace's leads, newest first, optionally only those with <paramref name="status"/>.</summary>
     Task<IReadOnlyList<Lead>> ListLeadsAsync(Workspace workspace, LeadStatus? status, CancellationToken cancellationToken);
 
+    /// <summary>A page of the leads, newest (highest id) first, read by keyset.</summary>
+    Task<KeysetPage<Lead>> ListLeadsAsync(Workspace workspace, LeadStatus? status, KeysetRequest page, CancellationToken cancellationToken);
+
     Task<Lead?> GetLeadAsync(Workspace workspace, long leadId, CancellationToken cancellationToken);
 
     /// <summary>Sets a lead's handoff status with a note, recording who changed it; <c>null</c> when there is no such lead.</summary>

@@ -20,6 +20,9 @@ public partial interface IRapportStore
 
     Task<MemberNote> AddMemberNoteAsync(Workspace workspace, long memberId, string author, string body, CancellationToken cancellationToken);
 
+    /// <summary>Deletes a note about the developer <paramref name="memberId"/>; false when they have no note with that id.</summary>
+    Task<bool> DeleteMemberNoteAsync(Workspace workspace, long memberId, Guid noteId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<string>> ListMemberTagsAsync(Workspace workspace, long memberId, CancellationToken cancellationToken);
 
     /// <summary>Tags a member; tags are lower-case words and a member has each at most once.</summary>

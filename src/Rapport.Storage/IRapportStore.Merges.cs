@@ -15,6 +15,10 @@ public partial interface IRapportStore
     Task<IReadOnlyList<DeveloperMergeSuggestion>> ListMergeSuggestionsAsync(
         Workspace workspace, string status, int limit, CancellationToken cancellationToken);
 
+    /// <summary>A page of the suggestions with <paramref name="status"/>, surest first (confidence, then id), read by keyset.</summary>
+    Task<KeysetPage<DeveloperMergeSuggestion>> ListMergeSuggestionsAsync(
+        Workspace workspace, string status, KeysetRequest page, CancellationToken cancellationToken);
+
     Task<DeveloperMergeSuggestion?> GetMergeSuggestionAsync(Workspace workspace, long id, CancellationToken cancellationToken);
 
     /// <summary>
@@ -49,4 +53,7 @@ public partial interface IRapportStore
 
     /// <summary>Merges, newest first: all of them, or those whose winner or loser is <paramref name="memberId"/>.</summary>
     Task<IReadOnlyList<MemberMerge>> ListMemberMergesAsync(Workspace workspace, long? memberId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>A page of the merges, newest (highest id) first, read by keyset.</summary>
+    Task<KeysetPage<MemberMerge>> ListMemberMergesAsync(Workspace workspace, long? memberId, KeysetRequest page, CancellationToken cancellationToken);
 }

@@ -19,6 +19,12 @@ public partial interface IRapportStore
 
     Task SetPasswordHashAsync(long userId, string passwordHash, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Disables a user (they cannot sign in, by password or link, and their sessions end at the next request) or enables
+    /// them again; the user afterwards, or <c>null</c> when there is none.
+    /// </summary>
+    Task<UserAccount?> SetUserDisabledAsync(long userId, bool disabled, CancellationToken cancellationToken);
+
     Task SetUserRoleAsync(long userId, UserRole role, CancellationToken cancellationToken);
 
     /// <summary>Removes a user and their sign-in links; what they wrote (notes) keeps their email as its author.</summary>

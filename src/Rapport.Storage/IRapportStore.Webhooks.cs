@@ -19,6 +19,9 @@ public partial interface IRapportStore
     /// <summary>The workspace's subscriptions, oldest first; removed ones are left out.</summary>
     Task<IReadOnlyList<WebhookSubscription>> ListWebhookSubscriptionsAsync(Workspace workspace, CancellationToken cancellationToken);
 
+    /// <summary>A page of the active subscriptions, oldest (lowest id) first, read by keyset.</summary>
+    Task<KeysetPage<WebhookSubscription>> ListWebhookSubscriptionsAsync(Workspace workspace, KeysetRequest page, CancellationToken cancellationToken);
+
     /// <summary>Removes a subscription and cancels its unfinished deliveries; <c>false</c> when there is no such subscription.</summary>
     Task<bool> RemoveWebhookSubscriptionAsync(Workspace workspace, long subscriptionId, CancellationToken cancellationToken);
 
@@ -53,4 +56,8 @@ public partial interface IRapportStore
     /// <summary>The delivery log, newest first, with every attempt of each delivery.</summary>
     Task<IReadOnlyList<WebhookDelivery>> ListWebhookDeliveriesAsync(
         Workspace workspace, WebhookDeliveryStatus? status, int limit, CancellationToken cancellationToken);
+
+    /// <summary>A page of the delivery log, newest first (creation time, then id), read by keyset.</summary>
+    Task<KeysetPage<WebhookDelivery>> ListWebhookDeliveriesAsync(
+        Workspace workspace, WebhookDeliveryStatus? status, KeysetRequest page, CancellationToken cancellationToken);
 }

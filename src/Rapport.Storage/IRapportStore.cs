@@ -47,6 +47,9 @@ public partial interface IRapportStore : IAsyncDisposable
     /// <summary>The workspace's keys, revoked ones included, oldest first.</summary>
     Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(Workspace workspace, CancellationToken cancellationToken);
 
+    /// <summary>A page of the workspace's keys, oldest (lowest id) first, read by keyset.</summary>
+    Task<KeysetPage<ApiKey>> ListApiKeysAsync(Workspace workspace, KeysetRequest page, CancellationToken cancellationToken);
+
     /// <summary>
     /// Revokes the key with this prefix or id from now on; revoking a revoked key changes nothing. Returns the key,
     /// or <c>null</c> when the workspace has no such key.

@@ -43,8 +43,19 @@ public abstract partial class SqlStore
     }
 
     public Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        ReadApiKeysAsync("WHERE workspace_id = $1 ORDER BY id", [workspace.Id], cancellationToken);
+
+    public async Task<KeysetPage<ApiKey>> ListApiKeysAsync(Workspace workspace, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        var after = page.After is { } key ? KeyLong(KeyParts(key, 1)[0]) : 0;
+        var keys = await ReadApiKeysAsync(
+            $"WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT {FetchLimit(page)}", [workspace.Id, after], cancellationToken).ConfigureAwait(false);
+        return CutPage(keys, page, apiKey => Key(apiKey.Id));
+    }
+
+    private Task<IReadOnlyList<ApiKey>> ReadApiKeysAsync(string condition, object?[] parameters, CancellationToken cancellationToken) =>
         QueryAsync<IReadOnlyList<ApiKey>>(
-            $"SELECT {ApiKeyColumns} FROM api_keys WHERE workspace_id = $1 ORDER BY id", [workspace.Id],
+            $"SELECT {ApiKeyColumns} FROM api_keys {condition}", parameters,
             reader =>
             {
                 var keys = new List<ApiKey>();

@@ -14,12 +14,31 @@ public abstract partial class SqlStore
         ExecuteAsync(AuditInsert, [workspace.Id, Guid.NewGuid(), Now(), actor, action, target, detail], cancellationToken);
 
     public Task<IReadOnlyList<AuditEntry>> ListAuditEntriesAsync(Workspace workspace, int limit, CancellationToken cancellationToken) =>
+        ReadAuditEntriesAsync("", [workspace.Id], Math.Clamp(limit, 1, 10_000), cancellationToken);
+
+    public async Task<KeysetPage<AuditEntry>> ListAuditEntriesAsync(Workspace workspace, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        object?[] parameters = [workspace.Id];
+        var after = "";
+        if (page.After is { } key)
+        {
+            var parts = KeyParts(key, 2);
+            parameters = [workspace.Id, KeyTime(parts[0]), KeyGuid(parts[1])];
+            after = "AND " + AfterKey("occurred_at", true, "id", false, 2);
+        }
+
+        var rows = await ReadAuditEntriesAsync(after, parameters, FetchLimit(page), cancellationToken).ConfigureAwait(false);
+        return CutPage(rows, page, entry => Key(entry.At, entry.Id));
+    }
+
+    private Task<IReadOnlyList<AuditEntry>> ReadAuditEntriesAsync(
+        string after, object?[] parameters, int limit, CancellationToken cancellationToken) =>
         QueryAsync<IReadOnlyList<AuditEntry>>(
             $"""
-            SELECT id, occurred_at, actor, action, target, detail FROM audit_log WHERE workspace_id = $1
-            ORDER BY occurred_at DESC, id LIMIT {Math.Clamp(limit, 1, 10_000)}
+            SELECT id, occurred_at, actor, action, target, detail FROM audit_log WHERE workspace_id = $1 {after}
+            ORDER BY occurred_at DESC, id LIMIT {limit}
             """,
-            [workspace.Id],
+            parameters,
             reader =>
             {
                 var entries = new List<AuditEntry>();

@@ -73,8 +73,21 @@ public abstract partial class SqlStore
             reader => reader.Read() ? ReadEvent(reader) : null, cancellationToken);
 
     public Task<IReadOnlyList<DevRelEvent>> ListEventsAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        ReadEventsAsync("", [workspace.Id], "", cancellationToken);
+
+    public async Task<KeysetPage<DevRelEvent>> ListEventsAsync(Workspace workspace, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        var (after, parameters) = page.After is { } key && KeyParts(key, 2) is var parts
+            ? ("AND (starts_on < CAST($2 AS DATE) OR (starts_on = CAST($2 AS DATE) AND id < $3))",
+                new object?[] { workspace.Id, KeyDay(parts[0]), KeyLong(parts[1]) })
+            : ("", [workspace.Id]);
+        var events = await ReadEventsAsync(after, parameters, $"LIMIT {FetchLimit(page)}", cancellationToken).ConfigureAwait(false);
+        return CutPage(events, page, devRelEvent => Key(devRelEvent.StartsOn, devRelEvent.Id));
+    }
+
+    private Task<IReadOnlyList<DevRelEvent>> ReadEventsAsync(string after, object?[] parameters, string limit, CancellationToken cancellationToken) =>
         QueryAsync<IReadOnlyList<DevRelEvent>>(
-            $"SELECT {EventColumns} FROM events WHERE workspace_id = $1 ORDER BY starts_on DESC, id DESC", [workspace.Id],
+            $"SELECT {EventColumns} FROM events WHERE workspace_id = $1 {after} ORDER BY starts_on DESC, id DESC {limit}", parameters,
             reader =>
             {
                 var events = new List<DevRelEvent>();

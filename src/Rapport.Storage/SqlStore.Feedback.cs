@@ -207,11 +207,30 @@ public abstract partial class SqlStore
         return new FeedbackChange((await GetFeedbackAsync(workspace, feedbackId, cancellationToken).ConfigureAwait(false))!, created);
     }
 
-    public async Task<IReadOnlyList<FeedbackSuggestion>> ListFeedbackSuggestionsAsync(Workspace workspace, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FeedbackSuggestion>> ListFeedbackSuggestionsAsync(Workspace workspace, int limit, CancellationToken cancellationToken) =>
+        ReadFeedbackSuggestionsAsync(workspace, null, Math.Max(1, limit), cancellationToken);
+
+    public async Task<KeysetPage<FeedbackSuggestion>> ListFeedbackSuggestionsAsync(
+        Workspace workspace, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        var after = page.After is { } key && KeyParts(key, 2) is var parts ? (KeyTime(parts[0]), parts[1]) : ((DateTime, string)?)null;
+        var rows = await ReadFeedbackSuggestionsAsync(workspace, after, FetchLimit(page), cancellationToken).ConfigureAwait(false);
+        return CutPage(rows, page, suggestion => Key(suggestion.OccurredAt, suggestion.MessageId));
+    }
+
+    /// <summary>
+    /// The suggestions after <paramref name="after"/>: the text is classified here, so the query has no LIMIT and the
+    /// reading stops once <paramref name="limit"/> suggestions are found.
+    /// </summary>
+    private async Task<IReadOnlyList<FeedbackSuggestion>> ReadFeedbackSuggestionsAsync(
+        Workspace workspace, (DateTime OccurredAt, string MessageId)? after, int limit, CancellationToken cancellationToken)
     {
         var types = (await QuestionTypesAsync(workspace, cancellationToken).ConfigureAwait(false)).Concat(FeedbackIssueTypes).ToList();
         var args = new SqlArguments(workspace.Id);
         var typeList = string.Join(", ", types.Select(type => args.Add(type)));
+        var keyset = after is { } last
+            ? $"AND (a.occurred_at < {args.Add(last.OccurredAt)} OR (a.occurred_at = {args.Add(last.OccurredAt)} AND a.message_id > {args.Add(last.MessageId)}))"
+            : "";
         var rows = await QueryAsync(
             $"""
             SELECT a.message_id, i.member_id, a.type, a.occurred_at, coalesce(a.title, {JsonText("a.properties", "title")}),
@@ -221,13 +240,14 @@ public abstract partial class SqlStore
               AND NOT EXISTS (SELECT 1 FROM feedback_items f WHERE f.workspace_id = $1 AND f.source_message_id = a.message_id)
               AND NOT EXISTS (SELECT 1 FROM feedback_voters v WHERE v.workspace_id = $1 AND v.message_id = a.message_id)
               AND NOT EXISTS (SELECT 1 FROM feedback_dismissals d WHERE d.workspace_id = $1 AND d.message_id = a.message_id)
+              {keyset}
             ORDER BY a.occurred_at DESC, a.message_id
             """,
             args.ToArray(),
             reader =>
             {
                 var list = new List<FeedbackSuggestion>();
-                while (reader.Read())
+                while (list.Count < limit && reader.Read())
                 {
                     var title = ReadText(reader, 4);
                     if (title is not null && FeedbackSignals.Classify(title, ReadText(reader, 5)) is { } signal)
@@ -240,7 +260,7 @@ public abstract partial class SqlStore
 
                 return list;
             }, cancellationToken).ConfigureAwait(false);
-        return [.. rows.Take(Math.Max(1, limit))];
+        return rows;
     }
 
     public async Task<bool> DismissFeedbackSuggestionAsync(Workspace workspace, string messageId, string author, CancellationToken cancellationToken)

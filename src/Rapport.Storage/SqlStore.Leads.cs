@@ -63,6 +63,22 @@ public abstract partial class SqlStore
         return await WithHistoryAsync(workspace, leads, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<KeysetPage<Lead>> ListLeadsAsync(Workspace workspace, LeadStatus? status, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        var args = new SqlArguments(workspace.Id);
+        var where = status is { } only ? $" AND status = {args.Add(LeadStatuses.Name(only))}" : "";
+        if (page.After is { } key)
+        {
+            where += $" AND id < {args.Add(KeyLong(KeyParts(key, 1)[0]))}";
+        }
+
+        var leads = await QueryAsync(
+            $"SELECT {LeadColumns} FROM leads WHERE workspace_id = $1{where} ORDER BY id DESC LIMIT {FetchLimit(page)}",
+            args.ToArray(), ReadLeads, cancellationToken).ConfigureAwait(false);
+        var cut = CutPage(leads, page, lead => Key(lead.Id));
+        return cut with { Items = await WithHistoryAsync(workspace, [.. cut.Items], cancellationToken).ConfigureAwait(false) };
+    }
+
     public async Task<Lead?> GetLeadAsync(Workspace workspace, long leadId, CancellationToken cancellationToken)
     {
         var leads = await QueryAsync(

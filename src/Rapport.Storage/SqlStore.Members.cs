@@ -62,6 +62,26 @@ public abstract partial class SqlStore
                 """);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Organization))
+        {
+            // Traits hold JSON: a company trait is compared as its JSON text, lower-cased.
+            parameters.Add(JsonSerializer.Serialize(Organizations.Key(query.Organization)));
+            parameters.Add("%@" + EscapeLike(Organizations.Key(query.Organization)));
+            var (company, domain) = ($"${parameters.Count - 1}", $"${parameters.Count}");
+            where.Add(
+                $"""
+                m.id IN (
+                  SELECT i.member_id FROM traits t JOIN identities i ON i.workspace_id = t.workspace_id AND i.id = t.identity_id
+                  WHERE t.workspace_id = $1 AND t.key = 'company' AND lower(CAST(t.value AS VARCHAR)) = {company}
+                  UNION
+                  SELECT i.member_id FROM identities i
+                  WHERE i.workspace_id = $1 AND i.kind = 'email' AND lower(i.value) LIKE {domain} ESCAPE ''
+                    AND i.member_id NOT IN (
+                      SELECT c.member_id FROM traits ct JOIN identities c ON c.workspace_id = ct.workspace_id AND c.id = ct.identity_id
+                      WHERE ct.workspace_id = $1 AND ct.key = 'company'))
+                """);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Icp))
         {
             parameters.Add(query.Icp.Trim());
@@ -251,6 +271,16 @@ public abstract partial class SqlStore
             [workspace.Id, note.Id, anchor, note.Author, note.Body, note.CreatedAt], cancellationToken).ConfigureAwait(false);
         return note;
     }
+
+    public Task<bool> DeleteMemberNoteAsync(Workspace workspace, long memberId, Guid noteId, CancellationToken cancellationToken) =>
+        WriteAsync(
+            """
+            DELETE FROM member_notes
+            WHERE workspace_id = $1 AND id = $2
+              AND identity_id IN (SELECT id FROM identities WHERE workspace_id = $1 AND member_id = $3)
+            RETURNING id
+            """,
+            [workspace.Id, noteId, memberId], reader => reader.Read(), cancellationToken);
 
     public Task<IReadOnlyList<string>> ListMemberTagsAsync(Workspace workspace, long memberId, CancellationToken cancellationToken) =>
         QueryAsync<IReadOnlyList<string>>(

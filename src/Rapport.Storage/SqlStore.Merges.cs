@@ -29,18 +29,32 @@ public abstract partial class SqlStore
     /// <summary>The name traits and email traits the merge rules read.</summary>
     private static readonly string[] FactTraits = ["name", "firstName", "lastName", "first_name", "last_name", "email"];
 
-    public async Task<IReadOnlyList<DeveloperMergeSuggestion>> ListMergeSuggestionsAsync(
-        Workspace workspace, string status, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DeveloperMergeSuggestion>> ListMergeSuggestionsAsync(
+        Workspace workspace, string status, int limit, CancellationToken cancellationToken) =>
+        ReadMergeSuggestionsAsync(workspace, status, "", [], Math.Clamp(limit, 1, 10_000), cancellationToken);
+
+    public async Task<KeysetPage<DeveloperMergeSuggestion>> ListMergeSuggestionsAsync(
+        Workspace workspace, string status, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        var (after, parameters) = page.After is { } key && KeyParts(key, 2) is var parts
+            ? ("AND " + AfterKey("s.confidence", true, "s.id", false, 3), new object?[] { KeyDouble(parts[0]), KeyLong(parts[1]) })
+            : ("", []);
+        var rows = await ReadMergeSuggestionsAsync(workspace, status, after, parameters, FetchLimit(page), cancellationToken).ConfigureAwait(false);
+        return CutPage(rows, page, suggestion => Key(suggestion.Confidence, suggestion.Id));
+    }
+
+    private async Task<IReadOnlyList<DeveloperMergeSuggestion>> ReadMergeSuggestionsAsync(
+        Workspace workspace, string status, string after, object?[] afterParameters, int limit, CancellationToken cancellationToken)
     {
         // An open suggestion whose developers a message has since merged has nothing left to decide.
         var rows = await QueryAsync(
             $"""
             {SuggestionSelect}
-            WHERE s.workspace_id = $1 AND s.status = $2 AND (s.status <> 'open' OR a.member_id <> b.member_id)
+            WHERE s.workspace_id = $1 AND s.status = $2 AND (s.status <> 'open' OR a.member_id <> b.member_id) {after}
             ORDER BY s.confidence DESC, s.id
-            LIMIT {Math.Clamp(limit, 1, 10_000)}
+            LIMIT {limit}
             """,
-            [workspace.Id, status], ReadSuggestionRows, cancellationToken).ConfigureAwait(false);
+            [workspace.Id, status, .. afterParameters], ReadSuggestionRows, cancellationToken).ConfigureAwait(false);
         return await DescribeSuggestionsAsync(workspace, rows, cancellationToken).ConfigureAwait(false);
     }
 
@@ -233,16 +247,42 @@ public abstract partial class SqlStore
             return merge.ToMerge(names) with { LoserId = restored, UndoneAt = now, UndoneBy = by };
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<MemberMerge>> ListMemberMergesAsync(Workspace workspace, long? memberId, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<MemberMerge>> ListMemberMergesAsync(Workspace workspace, long? memberId, int limit, CancellationToken cancellationToken) =>
+        ReadMemberMergesAsync(workspace, memberId, null, Math.Clamp(limit, 1, 10_000), cancellationToken);
+
+    public async Task<KeysetPage<MemberMerge>> ListMemberMergesAsync(
+        Workspace workspace, long? memberId, KeysetRequest page, CancellationToken cancellationToken)
     {
+        var before = page.After is { } key ? KeyLong(KeyParts(key, 1)[0]) : (long?)null;
+        var rows = await ReadMemberMergesAsync(workspace, memberId, before, FetchLimit(page), cancellationToken).ConfigureAwait(false);
+        return CutPage(rows, page, merge => Key(merge.Id));
+    }
+
+    private async Task<IReadOnlyList<MemberMerge>> ReadMemberMergesAsync(
+        Workspace workspace, long? memberId, long? before, int limit, CancellationToken cancellationToken)
+    {
+        List<object?> parameters = [workspace.Id];
+        var where = "";
+        if (memberId is { } id)
+        {
+            parameters.Add(id);
+            where += $" AND (winner_id = ${parameters.Count} OR loser_id = ${parameters.Count})";
+        }
+
+        if (before is { } last)
+        {
+            parameters.Add(last);
+            where += $" AND id < ${parameters.Count}";
+        }
+
         var rows = await QueryAsync(
             $"""
             SELECT {MergeColumns} FROM member_merges
-            WHERE workspace_id = $1 {(memberId is null ? "" : "AND (winner_id = $2 OR loser_id = $2)")}
+            WHERE workspace_id = $1{where}
             ORDER BY id DESC
-            LIMIT {Math.Clamp(limit, 1, 10_000)}
+            LIMIT {limit}
             """,
-            memberId is { } id ? [workspace.Id, id] : [workspace.Id], ReadMergeRows, cancellationToken).ConfigureAwait(false);
+            [.. parameters], ReadMergeRows, cancellationToken).ConfigureAwait(false);
         var ids = rows.SelectMany(row => row.IdentityIds).Distinct().ToList();
         var names = new Dictionary<long, string>();
         foreach (var chunk in ids.Chunk(1000))

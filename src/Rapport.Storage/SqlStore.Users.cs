@@ -7,7 +7,7 @@ namespace Rapport.Storage;
 
 public abstract partial class SqlStore
 {
-    private const string UserColumns = "id, email, role, created_at, last_sign_in_at, password_hash IS NOT NULL";
+    private const string UserColumns = "id, email, role, created_at, last_sign_in_at, password_hash IS NOT NULL, disabled_at";
 
     public async Task<UserAccount> CreateUserAsync(string email, UserRole role, string? passwordHash, CancellationToken cancellationToken)
     {
@@ -47,11 +47,30 @@ public abstract partial class SqlStore
             reader => reader.Read() ? ReadUser(reader) : null, cancellationToken);
 
     public Task<string?> GetPasswordHashAsync(long userId, CancellationToken cancellationToken) =>
-        QueryAsync("SELECT password_hash FROM users WHERE id = $1", [userId],
+        QueryAsync("SELECT password_hash FROM users WHERE id = $1 AND disabled_at IS NULL", [userId],
             reader => reader.Read() ? ReadText(reader, 0) : null, cancellationToken);
 
     public Task SetPasswordHashAsync(long userId, string passwordHash, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE users SET password_hash = $2 WHERE id = $1", [userId, passwordHash], cancellationToken);
+
+    public async Task<UserAccount?> SetUserDisabledAsync(long userId, bool disabled, CancellationToken cancellationToken)
+    {
+        if (disabled)
+        {
+            // Disabling twice keeps the first time; unused sign-in links go, so that enabling the user does not revive them.
+            await ExecuteAsync(
+            [
+                ("UPDATE users SET disabled_at = coalesce(disabled_at, $2) WHERE id = $1", [userId, Now()]),
+                ("DELETE FROM sign_in_links WHERE user_id = $1 AND used_at IS NULL", [userId]),
+            ], cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ExecuteAsync("UPDATE users SET disabled_at = NULL WHERE id = $1", [userId], cancellationToken).ConfigureAwait(false);
+        }
+
+        return await GetUserAsync(userId, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task SetUserRoleAsync(long userId, UserRole role, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE users SET role = $2 WHERE id = $1", [userId, UserRoles.Name(role)], cancellationToken);
@@ -92,7 +111,12 @@ public abstract partial class SqlStore
         // One statement marks the link used only if it is still unused and unexpired, so a link works once even
         // when two requests race for it.
         var userId = await WriteAsync(
-            "UPDATE sign_in_links SET used_at = $2 WHERE token_sha256 = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+            """
+            UPDATE sign_in_links SET used_at = $2
+            WHERE token_sha256 = $1 AND used_at IS NULL AND expires_at > $2
+              AND user_id IN (SELECT id FROM users WHERE disabled_at IS NULL)
+            RETURNING user_id
+            """,
             [TokenHash(token.Trim()), Now()],
             reader => reader.Read() ? reader.GetInt64(0) : (long?)null,
             cancellationToken).ConfigureAwait(false);
@@ -122,7 +146,8 @@ public abstract partial class SqlStore
         UserRoles.Parse(reader.GetString(2)),
         ReadTime(reader, 3)!.Value,
         ReadTime(reader, 4),
-        reader.GetBoolean(5));
+        reader.GetBoolean(5),
+        ReadTime(reader, 6));
 
     private static string NormaliseEmail(string email)
     {

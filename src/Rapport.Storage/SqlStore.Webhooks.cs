@@ -45,9 +45,24 @@ public abstract partial class SqlStore
     }
 
     public Task<IReadOnlyList<WebhookSubscription>> ListWebhookSubscriptionsAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        ReadWebhookSubscriptionsAsync(workspace, 0, null, cancellationToken);
+
+    public async Task<KeysetPage<WebhookSubscription>> ListWebhookSubscriptionsAsync(
+        Workspace workspace, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        var after = page.After is { } key ? KeyLong(KeyParts(key, 1)[0]) : 0;
+        var subscriptions = await ReadWebhookSubscriptionsAsync(workspace, after, FetchLimit(page), cancellationToken).ConfigureAwait(false);
+        return CutPage(subscriptions, page, subscription => Key(subscription.Id));
+    }
+
+    private Task<IReadOnlyList<WebhookSubscription>> ReadWebhookSubscriptionsAsync(
+        Workspace workspace, long afterId, int? limit, CancellationToken cancellationToken) =>
         QueryAsync<IReadOnlyList<WebhookSubscription>>(
-            "SELECT id, url, events, format, created_at FROM webhook_subscriptions WHERE workspace_id = $1 AND removed_at IS NULL ORDER BY id",
-            [workspace.Id],
+            $"""
+            SELECT id, url, events, format, created_at FROM webhook_subscriptions WHERE workspace_id = $1 AND removed_at IS NULL AND id > $2
+            ORDER BY id {(limit is { } most ? $"LIMIT {most}" : "")}
+            """,
+            [workspace.Id, afterId],
             reader =>
             {
                 var subscriptions = new List<WebhookSubscription>();
@@ -140,10 +155,36 @@ public abstract partial class SqlStore
         ], cancellationToken);
     }
 
-    public async Task<IReadOnlyList<WebhookDelivery>> ListWebhookDeliveriesAsync(
-        Workspace workspace, WebhookDeliveryStatus? status, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WebhookDelivery>> ListWebhookDeliveriesAsync(
+        Workspace workspace, WebhookDeliveryStatus? status, int limit, CancellationToken cancellationToken) =>
+        ReadWebhookDeliveriesAsync(workspace, status, null, Math.Clamp(limit, 1, 10_000), cancellationToken);
+
+    public async Task<KeysetPage<WebhookDelivery>> ListWebhookDeliveriesAsync(
+        Workspace workspace, WebhookDeliveryStatus? status, KeysetRequest page, CancellationToken cancellationToken)
     {
-        object?[] parameters = status is { } only ? [workspace.Id, WebhookDeliveryStatuses.Name(only)] : [workspace.Id];
+        var after = page.After is { } key ? KeyParts(key, 2) : null;
+        var rows = await ReadWebhookDeliveriesAsync(
+            workspace, status, after is null ? null : (KeyTime(after[0]), KeyGuid(after[1])), FetchLimit(page), cancellationToken).ConfigureAwait(false);
+        return CutPage(rows, page, delivery => Key(delivery.CreatedAt, delivery.Id));
+    }
+
+    private async Task<IReadOnlyList<WebhookDelivery>> ReadWebhookDeliveriesAsync(
+        Workspace workspace, WebhookDeliveryStatus? status, (DateTime CreatedAt, Guid Id)? after, int limit, CancellationToken cancellationToken)
+    {
+        List<object?> parameters = [workspace.Id];
+        var where = "";
+        if (status is { } only)
+        {
+            parameters.Add(WebhookDeliveryStatuses.Name(only));
+            where += $" AND d.status = ${parameters.Count}";
+        }
+
+        if (after is { } last)
+        {
+            parameters.AddRange([last.CreatedAt, last.Id]);
+            where += " AND " + AfterKey("d.created_at", true, "d.id", false, parameters.Count - 1);
+        }
+
         var rows = await QueryAsync(
             $"""
             SELECT d.id, d.subscription_id, s.url, d.event_id, e.name, d.created_at, d.status, d.attempts, d.next_attempt_at,
@@ -151,11 +192,11 @@ public abstract partial class SqlStore
             FROM webhook_deliveries d
             JOIN webhook_events e ON e.workspace_id = d.workspace_id AND e.id = d.event_id
             JOIN webhook_subscriptions s ON s.workspace_id = d.workspace_id AND s.id = d.subscription_id
-            WHERE d.workspace_id = $1 {(status is null ? "" : "AND d.status = $2")}
+            WHERE d.workspace_id = $1{where}
             ORDER BY d.created_at DESC, d.id
-            LIMIT {Math.Clamp(limit, 1, 10_000)}
+            LIMIT {limit}
             """,
-            parameters,
+            [.. parameters],
             reader =>
             {
                 var list = new List<WebhookDelivery>();

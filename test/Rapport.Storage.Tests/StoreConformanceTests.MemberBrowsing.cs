@@ -81,6 +81,35 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(25, seen.Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("  NAVY ", "Grace Hopper")] // the company trait, case and spacing aside
+    [InlineData("analytical.io", "Ada Lovelace")] // no company: the domain of a work address
+    [InlineData("acme.com", null)]
+    public async Task Developers_are_filtered_by_organization(string organization, string? expected)
+    {
+        await IngestAsync(Store, Workspace, BrowsingTraffic);
+
+        var found = await Store.ListMembersAsync(Workspace, new MemberQuery { Organization = organization }, Token);
+
+        Assert.Equal(expected is null ? [] : [expected], found.Members.Select(member => member.Name));
+    }
+
+    [Fact]
+    public async Task A_note_is_deleted_only_through_the_developer_it_is_about()
+    {
+        await IngestAsync(Store, Workspace, BrowsingTraffic);
+        var ada = (await FindAsync(Store, Workspace, "user:u-ada"))!;
+        var grace = (await FindAsync(Store, Workspace, "user:u-grace"))!;
+        var first = await Store.AddMemberNoteAsync(Workspace, ada.Id, "devrel@example.com", "Wants a Go SDK", Token);
+        var second = await Store.AddMemberNoteAsync(Workspace, ada.Id, "devrel@example.com", "Spoke at the Lisbon meetup", Token);
+
+        Assert.False(await Store.DeleteMemberNoteAsync(Workspace, grace.Id, first.Id, Token));
+        Assert.True(await Store.DeleteMemberNoteAsync(Workspace, ada.Id, first.Id, Token));
+        Assert.False(await Store.DeleteMemberNoteAsync(Workspace, ada.Id, first.Id, Token));
+
+        Assert.Equal([second.Id], (await Store.ListMemberNotesAsync(Workspace, ada.Id, Token)).Select(note => note.Id));
+    }
+
     [Fact]
     public async Task A_developer_has_a_timeline_notes_and_tags_that_follow_them()
     {

@@ -41,6 +41,34 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task A_disabled_user_has_no_password_to_check_nor_a_link_to_redeem_until_enabled()
+    {
+        var user = await Store.CreateUserAsync("ada@example.com", UserRole.Editor, "hash-1", Token);
+        var link = await Store.CreateSignInLinkAsync(user.Id, TimeSpan.FromMinutes(30), Token);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var disabledAt = Clock.GetUtcNow().UtcDateTime;
+
+        var disabled = await Store.SetUserDisabledAsync(user.Id, disabled: true, Token);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var again = await Store.SetUserDisabledAsync(user.Id, disabled: true, Token);
+
+        Assert.Equal(disabledAt, disabled?.DisabledAt);
+        Assert.Equal(disabledAt, again?.DisabledAt);
+        Assert.Null(await Store.GetPasswordHashAsync(user.Id, Token));
+        Assert.Null(await Store.RedeemSignInLinkAsync(link.Token, Token));
+        Assert.Equal(disabledAt, (await Store.ListUsersAsync(Token)).Single().DisabledAt);
+
+        var enabled = await Store.SetUserDisabledAsync(user.Id, disabled: false, Token);
+        Assert.Null(enabled?.DisabledAt);
+        Assert.Equal("hash-1", await Store.GetPasswordHashAsync(user.Id, Token));
+        // The link made before the user was disabled stays dead: disabling removed it.
+        Assert.Null(await Store.RedeemSignInLinkAsync(link.Token, Token));
+        var fresh = await Store.CreateSignInLinkAsync(user.Id, TimeSpan.FromMinutes(30), Token);
+        Assert.Equal(user.Id, (await Store.RedeemSignInLinkAsync(fresh.Token, Token))?.Id);
+        Assert.Null(await Store.SetUserDisabledAsync(999, disabled: true, Token));
+    }
+
+    [Fact]
     public async Task Roles_passwords_sign_ins_and_deletion_are_kept()
     {
         var user = await Store.CreateUserAsync("ada@example.com", UserRole.Viewer, null, Token);

@@ -22,6 +22,12 @@ public sealed record MemberQuery
 
     public string? Tag { get; init; }
 
+    /// <summary>
+    /// Developers of this organization (<see cref="Organizations"/>): a <c>company</c> trait naming it (case and
+    /// spacing aside), or, without a company, an email address at the domain.
+    /// </summary>
+    public string? Organization { get; init; }
+
     /// <summary>Developers in this ideal customer profile, as membership was last derived (docs/icps.md).</summary>
     public string? Icp { get; init; }
 

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Rapport.Cli;
 
-/// <summary><c>rapport users create|list|link|password|remove</c>: the people who sign in to the dashboard.</summary>
+/// <summary><c>rapport users create|list|link|password|disable|enable|remove</c>: the people who sign in to the dashboard.</summary>
 internal static class UserCommands
 {
     /// <summary>How long a sign-in link printed by the command line works.</summary>
@@ -32,6 +32,8 @@ internal static class UserCommands
             ListCommand(runner),
             LinkCommand(runner),
             PasswordCommand(runner),
+            DisableCommand(runner),
+            EnableCommand(runner),
             RemoveCommand(runner),
         };
 
@@ -92,6 +94,7 @@ internal static class UserCommands
                     user.HasPassword,
                     user.CreatedAt,
                     user.LastSignInAt,
+                    user.DisabledAt,
                 }));
                 return 0;
             }
@@ -102,11 +105,11 @@ internal static class UserCommands
                 return 0;
             }
 
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("Email").AddColumn("Role").AddColumn("Password").AddColumn("Last sign-in");
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Email").AddColumn("Role").AddColumn("Password").AddColumn("Last sign-in").AddColumn("Disabled");
             foreach (var user in users)
             {
                 table.AddRow(Markup.Escape(user.Email), UserRoles.Name(user.Role), user.HasPassword ? "set" : "link only",
-                    user.LastSignInAt is { } at ? $"{at:yyyy-MM-dd HH:mm}" : "never");
+                    user.LastSignInAt is { } at ? $"{at:yyyy-MM-dd HH:mm}" : "never", user.DisabledAt is { } off ? $"{off:yyyy-MM-dd HH:mm}" : "");
             }
 
             AnsiConsole.Write(table);
@@ -138,6 +141,37 @@ internal static class UserCommands
             return 0;
         });
         return password;
+    }
+
+    private static Command DisableCommand(CommandRunner runner)
+    {
+        var disable = new Command("disable", "Disable a user: they cannot sign in and are signed out at their next request") { Email };
+        runner.Attach(disable, async (scope, cancellationToken) =>
+        {
+            var user = await FindAsync(scope, cancellationToken);
+            if (!OwnerRule.KeepsAnOwner(await scope.Store.ListUsersAsync(cancellationToken), user.Id, null))
+            {
+                throw new CliException($"{user.Email} is the last active owner: make someone else an owner first");
+            }
+
+            await scope.Store.SetUserDisabledAsync(user.Id, disabled: true, cancellationToken);
+            AnsiConsole.MarkupLine($"Disabled [bold]{Markup.Escape(user.Email)}[/].");
+            return 0;
+        });
+        return disable;
+    }
+
+    private static Command EnableCommand(CommandRunner runner)
+    {
+        var enable = new Command("enable", "Enable a disabled user; they sign in with their password or a new link (rapport users link)") { Email };
+        runner.Attach(enable, async (scope, cancellationToken) =>
+        {
+            var user = await FindAsync(scope, cancellationToken);
+            await scope.Store.SetUserDisabledAsync(user.Id, disabled: false, cancellationToken);
+            AnsiConsole.MarkupLine($"Enabled [bold]{Markup.Escape(user.Email)}[/].");
+            return 0;
+        });
+        return enable;
     }
 
     private static Command RemoveCommand(CommandRunner runner)

@@ -32,7 +32,8 @@ internal static class ApiKeyEndpoints
         IRapportStore store, WorkspaceResolver workspaces, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
     {
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
-        return TypedResults.Ok(Pages.Of(await store.ListApiKeysAsync(resolved, cancellationToken), page, "ListApiKeys", key => key.Id));
+        const string list = "ListApiKeys";
+        return TypedResults.Ok(Pages.Keyed(await store.ListApiKeysAsync(resolved, page.Keyset(list), cancellationToken), list));
     }
 
     private static async Task<Created<CreatedApiKey>> CreateAsync(

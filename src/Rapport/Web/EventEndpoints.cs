@@ -41,7 +41,8 @@ internal static class EventEndpoints
         HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Viewer, cancellationToken);
-        return TypedResults.Ok(Pages.Of(await store.ListEventsAsync(caller.Workspace, cancellationToken), page, "ListEvents", item => item.Id));
+        const string list = "ListEvents";
+        return TypedResults.Ok(Pages.Keyed(await store.ListEventsAsync(caller.Workspace, page.Keyset(list), cancellationToken), list));
     }
 
     private static async Task<Ok<EventDetail>> GetAsync(

@@ -58,7 +58,8 @@ internal static class LeadEndpoints
         CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Viewer, cancellationToken);
-        return TypedResults.Ok(Pages.Of(await store.ListLeadsAsync(caller.Workspace, ParseStatus(status), cancellationToken), page, "ListLeads", item => item.Id));
+        const string list = "ListLeads";
+        return TypedResults.Ok(Pages.Keyed(await store.ListLeadsAsync(caller.Workspace, ParseStatus(status), page.Keyset(list), cancellationToken), list));
     }
 
     private static async Task<Ok<Lead>> GetAsync(

@@ -43,6 +43,10 @@ internal static class MemberEndpoints
             .WithName("AddMemberNote")
             .WithSummary("Adds a note about a developer, signed by the caller.")
             .RequiresAccess(RouteAccess.Editor);
+        members.MapDelete("/{identity}/notes/{noteId:guid}", DeleteNoteAsync)
+            .WithName("DeleteMemberNote")
+            .WithSummary("Deletes a note about a developer.")
+            .RequiresAccess(RouteAccess.Editor);
         members.MapGet("/{identity}/tags", ListTagsAsync)
             .WithName("ListMemberTags")
             .WithSummary("A developer's tags.")
@@ -62,7 +66,7 @@ internal static class MemberEndpoints
 
     private static async Task<Ok<Page<MemberSummary>>> ListAsync(
         IRapportStore store, WorkspaceResolver workspaces, [AsParameters] PageRequest page, string? q, string? stage, string? level,
-        string? icp, string? tag, string? from, string? to, string? workspace, CancellationToken cancellationToken)
+        string? icp, string? tag, string? organization, string? from, string? to, string? workspace, CancellationToken cancellationToken)
     {
         var query = new MemberQuery
         {
@@ -73,6 +77,7 @@ internal static class MemberEndpoints
                 : CommunityLevels.TryParse(level, out var parsedLevel) ? parsedLevel : throw new FormatException($"'level' must be passive, active or hero, not '{level}'."),
             Icp = string.IsNullOrWhiteSpace(icp) ? null : icp,
             Tag = string.IsNullOrWhiteSpace(tag) ? null : MemberTags.Normalise(tag),
+            Organization = string.IsNullOrWhiteSpace(organization) ? null : organization,
             FirstActivity = DateRange.Parse(from, to),
             Limit = page.Size,
             Cursor = page.After(ListName) is { } after ? MemberCursor.Parse(after) : null,
@@ -113,6 +118,16 @@ internal static class MemberEndpoints
         var member = await FindAsync(store, caller.Workspace, identity, cancellationToken);
         var note = await store.AddMemberNoteAsync(caller.Workspace, member.Id, caller.Name, request.Body.Trim(), cancellationToken);
         return TypedResults.Created($"/api/v1/members/{Uri.EscapeDataString(identity)}/notes", note);
+    }
+
+    private static async Task<NoContent> DeleteNoteAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, string identity, Guid noteId, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, Core.Users.UserRole.Editor, cancellationToken);
+        var member = await FindAsync(store, caller.Workspace, identity, cancellationToken);
+        return await store.DeleteMemberNoteAsync(caller.Workspace, member.Id, noteId, cancellationToken)
+            ? TypedResults.NoContent()
+            : throw new NotFoundException($"{identity} has no note {noteId}.");
     }
 
     private static async Task<Ok<IReadOnlyList<string>>> ListTagsAsync(

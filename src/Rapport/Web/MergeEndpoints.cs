@@ -71,8 +71,8 @@ internal static class MergeEndpoints
         }
 
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
-        var suggestions = await store.ListMergeSuggestionsAsync(resolved, wanted, Pages.StoreLimit, cancellationToken);
-        return TypedResults.Ok(Pages.Of(suggestions, page, "ListMergeSuggestions", item => item.Id));
+        const string list = "ListMergeSuggestions";
+        return TypedResults.Ok(Pages.Keyed(await store.ListMergeSuggestionsAsync(resolved, wanted, page.Keyset(list), cancellationToken), list));
     }
 
     private static async Task<Ok<RefreshResult>> RefreshSuggestionsAsync(
@@ -124,8 +124,8 @@ internal static class MergeEndpoints
                 ?? throw new NotFoundException($"No developer has the identity {parsed}.")).Id;
         }
 
-        var merges = await store.ListMemberMergesAsync(resolved, memberId, Pages.StoreLimit, cancellationToken);
-        return TypedResults.Ok(Pages.Of(merges, page, "ListMemberMerges", item => item.Id));
+        const string list = "ListMemberMerges";
+        return TypedResults.Ok(Pages.Keyed(await store.ListMemberMergesAsync(resolved, memberId, page.Keyset(list), cancellationToken), list));
     }
 
     private static async Task<Ok<MemberMerge>> UndoMergeAsync(

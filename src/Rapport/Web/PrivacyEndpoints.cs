@@ -52,8 +52,8 @@ internal static class PrivacyEndpoints
         HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
-        var entries = await store.ListAuditEntriesAsync(caller.Workspace, Pages.StoreLimit, cancellationToken);
-        return TypedResults.Ok(Pages.Of(entries, page, "ListAuditEntries", entry => entry.Id.ToString()));
+        const string list = "ListAuditEntries";
+        return TypedResults.Ok(Pages.Keyed(await store.ListAuditEntriesAsync(caller.Workspace, page.Keyset(list), cancellationToken), list));
     }
 
     private static Identity Parse(string identity) =>

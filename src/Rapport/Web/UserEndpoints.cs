@@ -6,8 +6,9 @@ using Rapport.Web.Dashboard.Pages.Settings;
 namespace Rapport.Web;
 
 /// <summary>
-/// The dashboard's users over HTTP, for owners only, as on the settings page and <c>rapport users</c>: list, create (with
-/// a one-time sign-in link), change a role, remove. Rapport always keeps an owner.
+/// The dashboard's users over HTTP, as on the settings page and <c>rapport users</c>: list, create (with a one-time
+/// sign-in link), change a role, disable and enable, remove. Rapport always keeps an active owner. Users belong to the
+/// installation, so only a signed-in owner may call these (<see cref="RouteAccess.OwnerSession"/>), never a workspace's key.
 /// </summary>
 internal static class UserEndpoints
 {
@@ -17,19 +18,27 @@ internal static class UserEndpoints
         users.MapGet("", ListAsync)
             .WithName("ListUsers")
             .WithSummary("The dashboard's users: email, role, whether a password is set, last sign-in.")
-            .RequiresAccess(RouteAccess.Owner);
+            .RequiresAccess(RouteAccess.OwnerSession);
         users.MapPost("", CreateAsync)
             .WithName("CreateUser")
             .WithSummary("Creates a user and answers a one-time sign-in link for them, shown only here.")
-            .RequiresAccess(RouteAccess.Owner);
+            .RequiresAccess(RouteAccess.OwnerSession);
         users.MapPatch("/{userId:long}", ChangeRoleAsync)
             .WithName("ChangeUserRole")
             .WithSummary("Changes a user's role; the last owner stays an owner.")
-            .RequiresAccess(RouteAccess.Owner);
+            .RequiresAccess(RouteAccess.OwnerSession);
+        users.MapPost("/{userId:long}/disable", DisableAsync)
+            .WithName("DisableUser")
+            .WithSummary("Disables a user: they cannot sign in and their sessions end; the last active owner cannot be disabled.")
+            .RequiresAccess(RouteAccess.OwnerSession);
+        users.MapPost("/{userId:long}/enable", EnableAsync)
+            .WithName("EnableUser")
+            .WithSummary("Enables a disabled user again; they sign in with their password or a new sign-in link.")
+            .RequiresAccess(RouteAccess.OwnerSession);
         users.MapDelete("/{userId:long}", RemoveAsync)
             .WithName("RemoveUser")
             .WithSummary("Removes a user, who is signed out at their next request; the last owner cannot be removed.")
-            .RequiresAccess(RouteAccess.Owner);
+            .RequiresAccess(RouteAccess.OwnerSession);
     }
 
     /// <summary>A user to create: their email and role (owner, editor or viewer).</summary>
@@ -69,6 +78,21 @@ internal static class UserEndpoints
         await store.SetUserRoleAsync(userId, role, cancellationToken);
         return TypedResults.Ok((await store.GetUserAsync(userId, cancellationToken))!);
     }
+
+    private static async Task<Ok<UserAccount>> DisableAsync(IRapportStore store, long userId, CancellationToken cancellationToken)
+    {
+        _ = await store.GetUserAsync(userId, cancellationToken) ?? throw new NotFoundException($"There is no user {userId}.");
+        if (!OwnerRule.KeepsAnOwner(await store.ListUsersAsync(cancellationToken), userId, null))
+        {
+            throw new ConflictException("Rapport needs at least one active owner: make someone else an owner first.");
+        }
+
+        return TypedResults.Ok((await store.SetUserDisabledAsync(userId, disabled: true, cancellationToken))!);
+    }
+
+    private static async Task<Ok<UserAccount>> EnableAsync(IRapportStore store, long userId, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.SetUserDisabledAsync(userId, disabled: false, cancellationToken)
+            ?? throw new NotFoundException($"There is no user {userId}."));
 
     private static async Task<NoContent> RemoveAsync(IRapportStore store, long userId, CancellationToken cancellationToken)
     {

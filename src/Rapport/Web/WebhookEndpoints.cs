@@ -44,7 +44,8 @@ internal static class WebhookEndpoints
         HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
-        return TypedResults.Ok(Pages.Of(await store.ListWebhookSubscriptionsAsync(caller.Workspace, cancellationToken), page, "ListWebhooks", item => item.Id));
+        const string list = "ListWebhooks";
+        return TypedResults.Ok(Pages.Keyed(await store.ListWebhookSubscriptionsAsync(caller.Workspace, page.Keyset(list), cancellationToken), list));
     }
 
     /// <summary>Subscribes a URL; the answer holds the signing secret, the only time it is shown.</summary>
@@ -85,7 +86,7 @@ internal static class WebhookEndpoints
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
         var wanted = string.IsNullOrWhiteSpace(status) ? (WebhookDeliveryStatus?)null : WebhookDeliveryStatuses.Parse(status.Trim().ToLowerInvariant());
-        var deliveries = await store.ListWebhookDeliveriesAsync(caller.Workspace, wanted, Pages.StoreLimit, cancellationToken);
-        return TypedResults.Ok(Pages.Of(deliveries, page, "ListWebhookDeliveries", delivery => delivery.Id.ToString()));
+        const string list = "ListWebhookDeliveries";
+        return TypedResults.Ok(Pages.Keyed(await store.ListWebhookDeliveriesAsync(caller.Workspace, wanted, page.Keyset(list), cancellationToken), list));
     }
 }

@@ -161,6 +161,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             || (!isPage && caller is Caller.ReadKey or Caller.AdminKey),
         RouteAccess.Editor => caller is Caller.EditorSession or Caller.OwnerSession || (!isPage && caller is Caller.AdminKey),
         RouteAccess.Owner => caller is Caller.OwnerSession || (!isPage && caller is Caller.AdminKey),
+        RouteAccess.OwnerSession => caller is Caller.OwnerSession, // users are installation-wide: no workspace's key manages them
         _ => false,
     };
 
@@ -209,6 +210,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         {
             "id" => "1",
             "userId" => "999", // a user who does not exist: removing user 1 would sign the viewer out mid-matrix
+            "noteId" => "00000000-0000-0000-0000-000000000001",
             "identity" => "email:nobody@example.com",
             "workspace" => "default",
             "name" => "rapport.css",

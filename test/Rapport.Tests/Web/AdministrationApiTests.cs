@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using Rapport.Core.Users;
+using Rapport.Web.Dashboard;
 
 namespace Rapport.Tests.Web;
 
@@ -34,22 +36,27 @@ public sealed class AdministrationApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Owners_create_users_change_roles_and_remove_them_but_keep_an_owner()
+    public async Task Signed_in_owners_create_users_change_roles_and_remove_them_but_keep_an_owner()
     {
-        var owner = await _server.Store.CreateUserAsync("lead@example.com", UserRole.Owner, null, Token);
+        var owner = await _server.Store.CreateUserAsync("lead@example.com", UserRole.Owner, UserPasswords.Hash(ApiSession.Password), Token);
+        using var session = (await _server.SignInAsync("lead@example.com"))!;
         using var byReader = await _server.SendAsync(HttpMethod.Get, "/api/v1/users", _server.ReadKey);
-        using var created = await _server.SendAsync(HttpMethod.Post, "/api/v1/users", _server.AdminKey, """{"email":"sam@example.com","role":"viewer"}""");
-        using var taken = await _server.SendAsync(HttpMethod.Post, "/api/v1/users", _server.AdminKey, """{"email":"sam@example.com","role":"editor"}""");
-        using var badRole = await _server.SendAsync(HttpMethod.Post, "/api/v1/users", _server.AdminKey, """{"email":"kim@example.com","role":"boss"}""");
+        using var byAdminKey = await _server.SendAsync(HttpMethod.Post, "/api/v1/users", _server.AdminKey, """{"email":"kim@example.com","role":"viewer"}""");
+        using var created = await session.SendAsync(HttpMethod.Post, "/api/v1/users", """{"email":"sam@example.com","role":"viewer"}""");
+        using var taken = await session.SendAsync(HttpMethod.Post, "/api/v1/users", """{"email":"sam@example.com","role":"editor"}""");
+        using var badRole = await session.SendAsync(HttpMethod.Post, "/api/v1/users", """{"email":"kim@example.com","role":"boss"}""");
         using var createdUser = await ApiServer.JsonAsync(created);
         var samId = createdUser.RootElement.GetProperty("user").GetProperty("id").GetInt64();
-        using var promoted = await _server.SendAsync(HttpMethod.Patch, $"/api/v1/users/{samId}", _server.AdminKey, """{"role":"editor"}""");
-        using var lastOwner = await _server.SendAsync(HttpMethod.Patch, $"/api/v1/users/{owner.Id}", _server.AdminKey, """{"role":"viewer"}""");
-        using var removeLastOwner = await _server.SendAsync(HttpMethod.Delete, $"/api/v1/users/{owner.Id}", _server.AdminKey);
-        using var removed = await _server.SendAsync(HttpMethod.Delete, $"/api/v1/users/{samId}", _server.AdminKey);
-        using var missing = await _server.SendAsync(HttpMethod.Delete, $"/api/v1/users/{samId}", _server.AdminKey);
+        using var promoted = await session.SendAsync(HttpMethod.Patch, $"/api/v1/users/{samId}", """{"role":"editor"}""");
+        using var lastOwner = await session.SendAsync(HttpMethod.Patch, $"/api/v1/users/{owner.Id}", """{"role":"viewer"}""");
+        using var removeLastOwner = await session.SendAsync(HttpMethod.Delete, $"/api/v1/users/{owner.Id}");
+        using var removed = await session.SendAsync(HttpMethod.Delete, $"/api/v1/users/{samId}");
+        using var missing = await session.SendAsync(HttpMethod.Delete, $"/api/v1/users/{samId}");
 
-        Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (byReader.StatusCode, byAdminKey.StatusCode));
+        Assert.Equal(
+            "Users belong to the whole installation and an API key to one workspace: only a signed-in owner manages users.",
+            await ApiServer.DetailAsync(byAdminKey));
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.BadRequest), (created.StatusCode, taken.StatusCode, badRole.StatusCode));
         Assert.Equal("viewer", createdUser.RootElement.GetProperty("user").GetProperty("role").GetString());
         Assert.StartsWith("/signin/link/", createdUser.RootElement.GetProperty("signInLink").GetString(), StringComparison.Ordinal);
@@ -58,6 +65,37 @@ public sealed class AdministrationApiTests : IAsyncLifetime
         Assert.Equal("Rapport needs at least one owner: make someone else an owner first.", await ApiServer.DetailAsync(lastOwner));
         Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NotFound), (removed.StatusCode, missing.StatusCode));
         Assert.Equal([("lead@example.com", UserRole.Owner)], (await _server.Store.ListUsersAsync(Token)).Select(user => (user.Email, user.Role)));
+    }
+
+    [Fact]
+    public async Task A_disabled_user_is_signed_out_cannot_sign_in_again_until_enabled_and_the_last_active_owner_stays()
+    {
+        var owner = await _server.Store.CreateUserAsync("lead@example.com", UserRole.Owner, UserPasswords.Hash(ApiSession.Password), Token);
+        var kim = await _server.Store.CreateUserAsync("kim@example.com", UserRole.Editor, UserPasswords.Hash(ApiSession.Password), Token);
+        using var lead = (await _server.SignInAsync("lead@example.com"))!;
+        using var kimSession = (await _server.SignInAsync("kim@example.com"))!;
+        using var before = await kimSession.SendAsync(HttpMethod.Get, "/api/v1/members");
+
+        using var disabled = await lead.SendAsync(HttpMethod.Post, $"/api/v1/users/{kim.Id}/disable");
+        using var disabledUser = await ApiServer.JsonAsync(disabled);
+        using var after = await kimSession.SendAsync(HttpMethod.Get, "/api/v1/members");
+        var refusedSignIn = await _server.SignInAsync("kim@example.com");
+        using var lastOwner = await lead.SendAsync(HttpMethod.Post, $"/api/v1/users/{owner.Id}/disable");
+        using var byAdminKey = await _server.SendAsync(HttpMethod.Post, $"/api/v1/users/{kim.Id}/enable", _server.AdminKey);
+        using var enabled = await lead.SendAsync(HttpMethod.Post, $"/api/v1/users/{kim.Id}/enable");
+        using var again = await _server.SignInAsync("kim@example.com");
+        using var missing = await lead.SendAsync(HttpMethod.Post, "/api/v1/users/999/disable");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Unauthorized), (before.StatusCode, disabled.StatusCode, after.StatusCode));
+        Assert.NotEqual(JsonValueKind.Null, disabledUser.RootElement.GetProperty("disabledAt").ValueKind);
+        Assert.Null(refusedSignIn);
+        Assert.Equal(HttpStatusCode.Conflict, lastOwner.StatusCode);
+        Assert.Equal("Rapport needs at least one active owner: make someone else an owner first.", await ApiServer.DetailAsync(lastOwner));
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.OK), (byAdminKey.StatusCode, enabled.StatusCode));
+        Assert.NotNull(again);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal([("kim@example.com", false), ("lead@example.com", false)],
+            (await _server.Store.ListUsersAsync(Token)).Select(user => (user.Email, user.DisabledAt is not null)));
     }
 
     [Fact]

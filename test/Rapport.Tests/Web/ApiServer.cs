@@ -79,6 +79,9 @@ internal sealed class ApiServer : IAsyncDisposable
     public Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string path, string? key, object? body) =>
         SendAsync(method, path, key, body is null ? null : JsonSerializer.Serialize(body));
 
+    /// <summary>Signs a dashboard user in (their password is <see cref="ApiSession.Password"/>); null when refused.</summary>
+    public Task<ApiSession?> SignInAsync(string email) => ApiSession.SignInAsync(Http.BaseAddress!, email);
+
     public Task<HttpResponseMessage> GetAsync(string path, string? key = null) => SendAsync(HttpMethod.Get, path, key ?? ReadKey);
 
     public static async Task<JsonDocument> JsonAsync(HttpResponseMessage response) =>

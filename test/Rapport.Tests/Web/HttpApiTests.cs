@@ -1,44 +1,28 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Rapport.Connectors.Segment;
-using Rapport.Storage;
-using Rapport.Web;
 
 namespace Rapport.Tests.Web;
 
 /// <summary>The HTTP API through real Kestrel on 127.0.0.1, over a real DuckDB file.</summary>
 public sealed class HttpApiTests : IAsyncLifetime
 {
-    private readonly TemporaryDirectory _directory = new();
-    private IRapportStore _store = null!;
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
+    private ApiServer _server = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _store = RapportStore.Open(_directory.File("rapport.duckdb"), TimeProvider.System);
-        var workspace = await _store.GetOrCreateWorkspaceAsync("default", TestContext.Current.CancellationToken);
-        await using (var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "TestData", "journey.jsonl")))
-        {
-            await new SegmentImport(_store, TimeProvider.System)
-                .ImportAsync(workspace, file, "journey.jsonl", skipInvalid: false, cancellationToken: TestContext.Current.CancellationToken);
-        }
-
-        _app = RapportWebHost.Build(_store, "default", "http://127.0.0.1:0", TimeProvider.System);
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
-        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
-            "Bearer", (await _store.CreateApiKeyAsync(workspace, Core.ApiKeys.ApiKeyScope.Read, "reports", TestContext.Current.CancellationToken)).Plaintext);
+        _server = await ApiServer.StartAsync();
+        await _server.ImportAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "journey.jsonl"), Token));
     }
 
     [Fact]
     public async Task Healthz_answers_ok()
     {
-        var response = await _http.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        using var response = await _server.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("ok", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync(Token));
     }
 
     [Fact]
@@ -54,8 +38,7 @@ public sealed class HttpApiTests : IAsyncLifetime
         Assert.Equal(2.0, stages[1].GetProperty("medianDaysFromPrevious").GetDouble());
         Assert.Equal(1.0, stages[2].GetProperty("medianDaysFromPrevious").GetDouble());
 
-        var fromStore = await _store.GetFunnelAsync(
-            (await _store.FindWorkspaceAsync("default", TestContext.Current.CancellationToken))!, Core.Reports.DateRange.All, TestContext.Current.CancellationToken);
+        var fromStore = await _server.Store.GetFunnelAsync(_server.Workspace, Core.Reports.DateRange.All, Token);
         Assert.Equal(JsonSerializer.Serialize(fromStore, Core.RapportJson.Options), funnel.RootElement.GetRawText());
     }
 
@@ -120,27 +103,21 @@ public sealed class HttpApiTests : IAsyncLifetime
         Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.DisposeAsync();
-        await _store.DisposeAsync();
-        _directory.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     private async Task<JsonDocument> GetJsonAsync(string path)
     {
-        var response = await _http.GetAsync(path, TestContext.Current.CancellationToken);
+        using var response = await _server.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
     }
 
     private async Task<JsonDocument> GetProblemAsync(string path, HttpStatusCode status)
     {
-        var response = await _http.GetAsync(path, TestContext.Current.CancellationToken);
+        using var response = await _server.GetAsync(path);
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
     }
 }

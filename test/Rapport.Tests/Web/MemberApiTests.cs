@@ -110,6 +110,23 @@ public sealed class MemberApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Editors_delete_a_note_through_the_developer_it_is_about()
+    {
+        using var added = await ApiServer.JsonAsync(
+            await _server.SendAsync(HttpMethod.Post, "/api/v1/members/user:ada/notes", _server.AdminKey, """{"body":"Wants a Go SDK"}"""));
+        var noteId = added.RootElement.GetProperty("id").GetString();
+
+        using var byReader = await _server.SendAsync(HttpMethod.Delete, $"/api/v1/members/user:ada/notes/{noteId}", _server.ReadKey);
+        using var deleted = await _server.SendAsync(HttpMethod.Delete, $"/api/v1/members/github:ada-l/notes/{noteId}", _server.AdminKey);
+        using var again = await _server.SendAsync(HttpMethod.Delete, $"/api/v1/members/user:ada/notes/{noteId}", _server.AdminKey);
+        using var notes = await ApiServer.JsonAsync(await _server.GetAsync("/api/v1/members/user:ada/notes"));
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.NoContent, HttpStatusCode.NotFound), (byReader.StatusCode, deleted.StatusCode, again.StatusCode));
+        Assert.Equal($"user:ada has no note {noteId}.", await ApiServer.DetailAsync(again));
+        Assert.Empty(notes.RootElement.EnumerateArray());
+    }
+
+    [Fact]
     public async Task Notes_and_tags_are_added_by_editors_and_read_by_viewers()
     {
         using var refused = await _server.SendAsync(HttpMethod.Post, "/api/v1/members/github:ada-l/notes", _server.ReadKey, """{"body":"x"}""");

@@ -3,61 +3,34 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Rapport.Connectors.Segment;
-using Rapport.Core.ApiKeys;
-using Rapport.Core.Workspaces;
-using Rapport.Storage;
-using Rapport.Web;
 
 namespace Rapport.Tests.Web;
 
-/// <summary>Merging developers over HTTP, through real Kestrel on 127.0.0.1 over a real DuckDB file.</summary>
+/// <summary>Merging developers over HTTP, on the shared <see cref="ApiServer"/>, with keys sent as the HTTP Basic user name.</summary>
 public sealed class MergeApiTests : IAsyncLifetime
 {
-    private readonly TemporaryDirectory _directory = new();
-    private IRapportStore _store = null!;
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
-    private string _adminKey = "";
-    private string _ingestKey = "";
-    private string _readKey = "";
+    private ApiServer _server = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _store = RapportStore.Open(_directory.File("rapport.duckdb"), TimeProvider.System);
-        var workspace = await _store.GetOrCreateWorkspaceAsync(Workspace.DefaultSlug, Token);
-        const string people = """
+        _server = await ApiServer.StartAsync();
+        await _server.ImportAsync("""
             {"type":"identify","userId":"ada","messageId":"1","timestamp":"2026-03-01T10:00:00Z","traits":{"name":"Ada Lovelace","github":"ada-l","company":"Analytical Engines"}}
             {"type":"track","userId":"ada","event":"API Called","messageId":"2","timestamp":"2026-03-02T10:00:00Z"}
             {"type":"identify","anonymousId":"device-1","messageId":"3","timestamp":"2026-03-01T10:00:00Z","traits":{"name":"Ada Lovelace","email":"ada@analytical.io"}}
             {"type":"track","anonymousId":"device-1","event":"Docs Viewed","messageId":"4","timestamp":"2026-02-20T10:00:00Z"}
             {"type":"identify","userId":"grace","messageId":"5","timestamp":"2026-03-01T10:00:00Z","traits":{"email":"grace@navy.mil"}}
-            """;
-        await new SegmentImport(_store, TimeProvider.System).ImportAsync(
-            workspace, new MemoryStream(Encoding.UTF8.GetBytes(people)), "people.jsonl", skipInvalid: false, cancellationToken: Token);
-        _adminKey = (await _store.CreateApiKeyAsync(workspace, ApiKeyScope.Admin, "ops", Token)).Plaintext;
-        _ingestKey = (await _store.CreateApiKeyAsync(workspace, ApiKeyScope.Ingest, "site", Token)).Plaintext;
-        _readKey = (await _store.CreateApiKeyAsync(workspace, ApiKeyScope.Read, "reports", Token)).Plaintext;
-        _app = RapportWebHost.Build(_store, Workspace.DefaultSlug, "http://127.0.0.1:0", TimeProvider.System);
-        await _app.StartAsync(Token);
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+            """);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.DisposeAsync();
-        await _store.DisposeAsync();
-        _directory.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task An_admin_key_merges_unmerges_and_undoes_and_every_change_shows_in_the_developer()
     {
-        using var merged = await PostAsync("/api/v1/members/merge", new { identity = "github:ada-l", other = "email:ada@analytical.io", reason = "same person" }, _adminKey);
+        using var merged = await PostAsync("/api/v1/members/merge", new { identity = "github:ada-l", other = "email:ada@analytical.io", reason = "same person" }, _server.AdminKey);
         var merge = merged.RootElement;
         Assert.Equal("same person", merge.GetProperty("reason").GetString());
         Assert.StartsWith("key:rpk_", merge.GetProperty("mergedBy").GetString(), StringComparison.Ordinal);
@@ -68,7 +41,7 @@ public sealed class MergeApiTests : IAsyncLifetime
             Assert.Equal(2, ada.RootElement.GetProperty("activityCount").GetInt64());
         }
 
-        using var split = await PostAsync("/api/v1/members/unmerge", new { identity = "anonymous:device-1" }, _adminKey);
+        using var split = await PostAsync("/api/v1/members/unmerge", new { identity = "anonymous:device-1" }, _server.AdminKey);
         Assert.Equal("anonymous:device-1", split.RootElement.GetProperty("identity").GetString());
         using (var device = await GetAsync("/api/v1/members/anonymous:device-1"))
         {
@@ -76,7 +49,7 @@ public sealed class MergeApiTests : IAsyncLifetime
             Assert.Equal(1, device.RootElement.GetProperty("activityCount").GetInt64());
         }
 
-        using var undone = await PostAsync($"/api/v1/members/merges/{merge.GetProperty("id").GetInt64()}/undo", null, _adminKey);
+        using var undone = await PostAsync($"/api/v1/members/merges/{merge.GetProperty("id").GetInt64()}/undo", null, _server.AdminKey);
         Assert.NotEqual(JsonValueKind.Null, undone.RootElement.GetProperty("undoneAt").ValueKind);
         using var history = await GetAsync("/api/v1/members/merges?identity=github:ada-l");
         Assert.Equal(merge.GetProperty("id").GetInt64(), Assert.Single(history.RootElement.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
@@ -85,7 +58,7 @@ public sealed class MergeApiTests : IAsyncLifetime
             Assert.Equal(["email:ada@analytical.io"], email.RootElement.GetProperty("identities").EnumerateArray().Select(i => i.GetString()));
         }
 
-        using var again = await ProblemAsync(HttpMethod.Post, $"/api/v1/members/merges/{merge.GetProperty("id").GetInt64()}/undo", null, _adminKey,
+        using var again = await ProblemAsync(HttpMethod.Post, $"/api/v1/members/merges/{merge.GetProperty("id").GetInt64()}/undo", null, _server.AdminKey,
             HttpStatusCode.Conflict);
         Assert.StartsWith("merge 1 was already undone by key:rpk_", again.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -93,7 +66,7 @@ public sealed class MergeApiTests : IAsyncLifetime
     [Fact]
     public async Task Suggestions_are_listed_by_anyone_and_accepted_or_dismissed_by_editors_only()
     {
-        using var refreshed = await PostAsync("/api/v1/members/suggestions/refresh", null, _adminKey);
+        using var refreshed = await PostAsync("/api/v1/members/suggestions/refresh", null, _server.AdminKey);
         Assert.Equal(1, refreshed.RootElement.GetProperty("found").GetInt32());
         using var open = await GetAsync("/api/v1/members/suggestions");
         var suggestion = Assert.Single(open.RootElement.GetProperty("items").EnumerateArray());
@@ -102,16 +75,16 @@ public sealed class MergeApiTests : IAsyncLifetime
         var id = suggestion.GetProperty("id").GetInt64();
 
         using var anonymous = await ProblemAsync(HttpMethod.Post, $"/api/v1/members/suggestions/{id}/accept", null, key: null, HttpStatusCode.Unauthorized);
-        using var ingestOnly = await ProblemAsync(HttpMethod.Post, $"/api/v1/members/suggestions/{id}/accept", null, _ingestKey, HttpStatusCode.Forbidden);
+        using var ingestOnly = await ProblemAsync(HttpMethod.Post, $"/api/v1/members/suggestions/{id}/accept", null, _server.IngestKey, HttpStatusCode.Forbidden);
         Assert.StartsWith("This needs an API key", anonymous.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("this needs a key with the scope admin", ingestOnly.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        using var accepted = await PostAsync($"/api/v1/members/suggestions/{id}/accept", null, _adminKey);
+        using var accepted = await PostAsync($"/api/v1/members/suggestions/{id}/accept", null, _server.AdminKey);
         Assert.Equal($"suggestion {id}: both are named Ada Lovelace", accepted.RootElement.GetProperty("reason").GetString());
         using var merged = await GetAsync("/api/v1/members/suggestions?status=merged");
         Assert.Equal(id, Assert.Single(merged.RootElement.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
-        using var decided = await ProblemAsync(HttpMethod.Post, $"/api/v1/members/suggestions/{id}/dismiss", null, _adminKey, HttpStatusCode.Conflict);
-        using var missing = await ProblemAsync(HttpMethod.Post, "/api/v1/members/suggestions/999/dismiss", null, _adminKey, HttpStatusCode.NotFound);
+        using var decided = await ProblemAsync(HttpMethod.Post, $"/api/v1/members/suggestions/{id}/dismiss", null, _server.AdminKey, HttpStatusCode.Conflict);
+        using var missing = await ProblemAsync(HttpMethod.Post, "/api/v1/members/suggestions/999/dismiss", null, _server.AdminKey, HttpStatusCode.NotFound);
         Assert.Equal("there is no merge suggestion 999", missing.RootElement.GetProperty("detail").GetString());
     }
 
@@ -122,7 +95,7 @@ public sealed class MergeApiTests : IAsyncLifetime
     [InlineData("""{"identity":"github:ada-l","other":"user:ada"}""", HttpStatusCode.Conflict, "github:ada-l and user:ada are already one developer (#1)")]
     public async Task A_bad_merge_is_a_problem_and_changes_nothing(string body, HttpStatusCode status, string detail)
     {
-        using var problem = await ProblemAsync(HttpMethod.Post, "/api/v1/members/merge", body, _adminKey, status);
+        using var problem = await ProblemAsync(HttpMethod.Post, "/api/v1/members/merge", body, _server.AdminKey, status);
 
         Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
         using var merges = await GetAsync("/api/v1/members/merges");
@@ -133,8 +106,8 @@ public sealed class MergeApiTests : IAsyncLifetime
     public async Task Malformed_json_is_a_400_problem()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/members/merge") { Content = new StringContent("{nope", Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = Basic(_adminKey);
-        using var response = await _http.SendAsync(request, Token);
+        request.Headers.Authorization = Basic(_server.AdminKey);
+        using var response = await _server.Http.SendAsync(request, Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -155,8 +128,8 @@ public sealed class MergeApiTests : IAsyncLifetime
     private async Task<JsonDocument> GetAsync(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = Basic(_readKey);
-        using var response = await _http.SendAsync(request, Token);
+        request.Headers.Authorization = Basic(_server.ReadKey);
+        using var response = await _server.Http.SendAsync(request, Token);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Token)}");
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
     }
@@ -165,7 +138,7 @@ public sealed class MergeApiTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = Basic(key);
-        using var response = await _http.SendAsync(request, Token);
+        using var response = await _server.Http.SendAsync(request, Token);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Token)}");
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
     }
@@ -181,7 +154,7 @@ public sealed class MergeApiTests : IAsyncLifetime
             request.Headers.Authorization = Basic(key);
         }
 
-        using var response = await _http.SendAsync(request, Token);
+        using var response = await _server.Http.SendAsync(request, Token);
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));

@@ -212,6 +212,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
         RouteAccess.Viewer => """[{"session": ["viewer"]}, {"apiKey": ["read"]}, {"writeKey": ["read"]}]""",
         RouteAccess.Editor => """[{"session": ["editor"]}, {"apiKey": ["admin"]}, {"writeKey": ["admin"]}]""",
         RouteAccess.Owner => """[{"session": ["owner"]}, {"apiKey": ["admin"]}, {"writeKey": ["admin"]}]""",
+        RouteAccess.OwnerSession => """[{"session": ["owner"]}]""",
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };
 

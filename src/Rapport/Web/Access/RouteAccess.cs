@@ -24,4 +24,10 @@ internal enum RouteAccess
 
     /// <summary>A signed-in owner, or an API key with the scope <c>admin</c>.</summary>
     Owner,
+
+    /// <summary>
+    /// A signed-in owner only, never an API key: the dashboard's users belong to the whole installation, while a key
+    /// belongs to one workspace, so a key that manages users would reach beyond its workspace.
+    /// </summary>
+    OwnerSession,
 }

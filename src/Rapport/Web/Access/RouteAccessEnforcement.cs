@@ -50,6 +50,12 @@ internal sealed class RouteAccessEnforcement(
                 }
                 else
                 {
+                    if (declared.Access == RouteAccess.OwnerSession && ApiAccess.HasKey(context.Request))
+                    {
+                        throw new ForbiddenException(
+                            "Users belong to the whole installation and an API key to one workspace: only a signed-in owner manages users.");
+                    }
+
                     await access.RequireAsync(context, RequestedWorkspace(context), role, cancellationToken);
                     await RequireAntiforgeryAsync(context, cancellationToken);
                 }
@@ -68,7 +74,7 @@ internal sealed class RouteAccessEnforcement(
     {
         RouteAccess.Viewer => UserRole.Viewer,
         RouteAccess.Editor => UserRole.Editor,
-        RouteAccess.Owner => UserRole.Owner,
+        RouteAccess.Owner or RouteAccess.OwnerSession => UserRole.Owner,
         _ => throw new ArgumentOutOfRangeException(nameof(access), access, "only the roles' accesses name a role"),
     };
 
@@ -78,7 +84,7 @@ internal sealed class RouteAccessEnforcement(
     /// </summary>
     private static bool IsAdministrative(HttpContext context, Endpoint endpoint, RouteAccess access) =>
         !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-        && (access is RouteAccess.Editor or RouteAccess.Owner
+        && (access is RouteAccess.Editor or RouteAccess.Owner or RouteAccess.OwnerSession
             || (access != RouteAccess.Public && endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null))
         // An erasure writes its own entry, in its transaction, naming the member number rather than the identity asked for.
         && endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName != "EraseMember";

@@ -65,7 +65,7 @@ internal static class DashboardSetup
     }
 
     /// <summary>
-    /// A removed user is signed out at their next request and a changed role applies at once: the cookie is checked
+    /// A removed or disabled user is signed out at their next request and a changed role applies at once: the cookie is checked
     /// against the store on every request (one indexed lookup in a small table).
     /// </summary>
     private static async Task ValidateUserAsync(CookieValidatePrincipalContext context)
@@ -74,7 +74,7 @@ internal static class DashboardSetup
         var user = UserClaims.UserId(context.Principal!) is { } id
             ? await store.GetUserAsync(id, context.HttpContext.RequestAborted)
             : null;
-        if (user is null)
+        if (user is null || user.DisabledAt is not null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -49,8 +49,8 @@ internal static class FeedbackEndpoints
         HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Viewer, cancellationToken);
-        var suggestions = await store.ListFeedbackSuggestionsAsync(caller.Workspace, Pages.StoreLimit, cancellationToken);
-        return TypedResults.Ok(Pages.Of(suggestions, page, "ListFeedbackSuggestions", suggestion => suggestion.MessageId));
+        const string list = "ListFeedbackSuggestions";
+        return TypedResults.Ok(Pages.Keyed(await store.ListFeedbackSuggestionsAsync(caller.Workspace, page.Keyset(list), cancellationToken), list));
     }
 
     private static async Task<Ok<FeedbackItem>> GetAsync(

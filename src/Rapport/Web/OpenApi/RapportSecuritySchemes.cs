@@ -58,6 +58,7 @@ internal static class RapportSecuritySchemes
         RouteAccess.Viewer => [Requirement(document, Session, "viewer"), Requirement(document, ApiKey, "read"), Requirement(document, WriteKey, "read")],
         RouteAccess.Editor => [Requirement(document, Session, "editor"), Requirement(document, ApiKey, "admin"), Requirement(document, WriteKey, "admin")],
         RouteAccess.Owner => [Requirement(document, Session, "owner"), Requirement(document, ApiKey, "admin"), Requirement(document, WriteKey, "admin")],
+        RouteAccess.OwnerSession => [Requirement(document, Session, "owner")],
         _ => throw new ArgumentOutOfRangeException(nameof(access), access, null),
     };
 

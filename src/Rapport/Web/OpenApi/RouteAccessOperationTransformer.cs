@@ -57,6 +57,10 @@ internal sealed class RouteAccessOperationTransformer : IOpenApiOperationTransfo
         {
             AddProblem(operation, document, StatusCodes.Status403Forbidden, "The caller is known but lacks the role or key scope, or the key belongs to another workspace.");
         }
+        else if (metadata.Access is RouteAccess.OwnerSession)
+        {
+            AddProblem(operation, document, StatusCodes.Status403Forbidden, "The caller is not a signed-in owner: a user with another role, or an API key.");
+        }
 
         if (parameters.Any(parameter => parameter.In == ParameterLocation.Path))
         {
@@ -121,6 +125,7 @@ internal sealed class RouteAccessOperationTransformer : IOpenApiOperationTransfo
         RouteAccess.Viewer => "Needs a signed-in viewer (or editor, owner), or an API key with the scope `read` (or `admin`).",
         RouteAccess.Editor => "Needs a signed-in editor (or owner), or an API key with the scope `admin`.",
         RouteAccess.Owner => "Needs a signed-in owner, or an API key with the scope `admin`.",
+        RouteAccess.OwnerSession => "Needs a signed-in owner; API keys are refused, because users belong to the installation and a key to one workspace.",
         _ => throw new ArgumentOutOfRangeException(nameof(access), access, null),
     };
 

@@ -30,4 +30,7 @@ internal sealed class PageRequest
 
     /// <summary>The sort key of the last row of the previous page, or <c>null</c> on the first page.</summary>
     public string? After(string list) => Cursor is null ? null : PageCursor.Decode(Cursor, list);
+
+    /// <summary>This request as the store's keyset request for <paramref name="list"/>.</summary>
+    public Storage.KeysetRequest Keyset(string list) => new(Size, After(list));
 }

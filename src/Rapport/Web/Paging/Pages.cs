@@ -1,16 +1,13 @@
 namespace Rapport.Web.Paging;
 
 /// <summary>
-/// Cuts pages out of lists. <c>Of</c> pages a list the store
-/// already reads whole and in a stable order, by each row's unique key: the page starts after the row the cursor names,
-/// so rows added meanwhile are neither repeated nor skipped behind the reader. Lists that grow without bound (developers)
-/// page in SQL instead and hand their own next key to <see cref="Keyed{T}"/>.
+/// Cuts pages out of lists. Lists that grow without bound page in SQL: the store reads one page by keyset
+/// (<see cref="Storage.KeysetRequest"/>) and <c>Keyed</c> wraps its next key in the list's cursor. <c>Of</c> pages the
+/// few short lists the store computes whole (organizations, feedback areas, community levels), by each row's unique key:
+/// the page starts after the row the cursor names, so rows added meanwhile are neither repeated nor skipped.
 /// </summary>
 internal static class Pages
 {
-    /// <summary>The most rows the stores read for a list that takes a limit (audit, deliveries, merges): their own cap.</summary>
-    public const int StoreLimit = 10_000;
-
     /// <summary>Pages a list whose rows have a unique numeric id.</summary>
     public static Page<T> Of<T>(IReadOnlyList<T> ordered, PageRequest request, string list, Func<T, long> id) =>
         Of(ordered, request, list, item => id(item).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -36,6 +33,9 @@ internal static class Pages
     /// <summary>A page read by a keyset query: <paramref name="nextKey"/> is the last row's sort key when more rows follow.</summary>
     public static Page<T> Keyed<T>(IReadOnlyList<T> items, string list, string? nextKey) =>
         new(items, nextKey is null ? null : PageCursor.Encode(list, nextKey));
+
+    /// <summary>A page the store read by keyset, its next key wrapped in the list's cursor.</summary>
+    public static Page<T> Keyed<T>(Storage.KeysetPage<T> page, string list) => Keyed(page.Items, list, page.Next);
 
     private static int IndexOf<T>(IReadOnlyList<T> ordered, string wanted, Func<T, string> key)
     {

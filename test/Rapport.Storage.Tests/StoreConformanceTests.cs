@@ -34,6 +34,12 @@ public abstract partial class StoreConformanceTests : IAsyncLifetime
     protected abstract Task<IRapportStore> ReopenStoreAsync(IRapportStore store);
 
     /// <summary>
+    /// Opens another store on the data of <paramref name="store"/> while it stays open, as a second instance serving
+    /// the same store would. The suite disposes it after the test.
+    /// </summary>
+    protected abstract Task<IRapportStore> OpenSameDataAsync(IRapportStore store);
+
+    /// <summary>
     /// Closes <paramref name="store"/>, runs <paramref name="sql"/> on its data directly, as an operator or an older
     /// Rapport would, and opens it again; returns the reopened store (the suite disposes it) and the first column
     /// of the statement's rows as text.

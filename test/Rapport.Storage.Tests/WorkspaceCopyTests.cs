@@ -86,8 +86,8 @@ public sealed partial class WorkspaceCopyTests : IAsyncLifetime
                 .SelectMany(migration => CreateTable().Matches(SchemaMigrations.Read(dialect, migration.Name)))
                 .Select(match => match.Groups[1].Value)
                 // The ingest version is the target's own, bumped by the copy; the migration history is the store's;
-                // users, their sign-in links and the cookie key ring belong to the installation, not to a workspace.
-                .Where(table => table is not ("ingest_versions" or "schema_migrations" or "users" or "sign_in_links" or "data_protection_keys"))
+                // users, their sign-in links, failed sign-ins and the cookie key ring belong to the installation, not to a workspace.
+                .Where(table => table is not ("ingest_versions" or "schema_migrations" or "users" or "sign_in_links" or "data_protection_keys" or "sign_in_failures"))
                 .Order(StringComparer.Ordinal);
 
             Assert.Equal(StoredTables.Names.Order(StringComparer.Ordinal), created);

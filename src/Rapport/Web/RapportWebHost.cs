@@ -69,7 +69,7 @@ internal static class RapportWebHost
         builder.Services.AddSingleton<ApiAccess>();
         builder.Services.AddSingleton(settings.Security);
         builder.Services.AddRapportRateLimits(settings.Security);
-        builder.Services.AddSingleton(new SignInLockout(clock, settings.Security.LockoutFailures, TimeSpan.FromMinutes(settings.Security.LockoutMinutes)));
+        builder.Services.AddSingleton(new SignInLockout(store, clock, settings.Security.LockoutFailures, TimeSpan.FromMinutes(settings.Security.LockoutMinutes)));
         builder.Services.AddWebhookDelivery(store, clock, settings.Security.AllowPrivateNetworkUrls);
         builder.Services.AddSingleton<LinkTraffic>();
         builder.Services.AddProblemDetails();

@@ -35,6 +35,14 @@ public sealed class PostgresStoreTests : StoreConformanceTests
         return reopened;
     }
 
+    protected override Task<IRapportStore> OpenSameDataAsync(IRapportStore store)
+    {
+        var database = _databaseOf[store];
+        var another = Track(RapportStore.Open(database, Clock));
+        _databaseOf[another] = database;
+        return Task.FromResult(another);
+    }
+
     protected override async Task<(IRapportStore Store, IReadOnlyList<string> Values)> RunDirectlyAsync(IRapportStore store, string sql)
     {
         var database = _databaseOf[store];

@@ -29,7 +29,8 @@ public sealed partial class RateLimitTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _store = RapportStore.Open(_directory.File("rapport.duckdb"), TimeProvider.System);
+        // One clock for the store and the web host: the store times the sign-in lockout.
+        _store = RapportStore.Open(_directory.File("rapport.duckdb"), _clock);
         var workspace = await _store.GetOrCreateWorkspaceAsync("default", Token);
         _ingestKey = (await _store.CreateApiKeyAsync(workspace, ApiKeyScope.Ingest, "site", Token)).Plaintext;
         await _store.CreateUserAsync("owner@example.com", UserRole.Owner, UserPasswords.Hash(Password), Token);

@@ -1,25 +1,23 @@
-using System.Collections.Concurrent;
+using Rapport.Storage;
 
 namespace Rapport.Web.Access;
 
 /// <summary>
 /// Locks an email after repeated failed sign-ins, for a while: a password cannot be guessed from many addresses at once
-/// either. Kept in the process (a restart forgets it, which costs an attacker the restart's time, not the lock's).
+/// either. The failures are kept in the store, so that several instances serving one store count them together and a
+/// restart does not forget them.
 /// </summary>
-internal sealed class SignInLockout(TimeProvider clock, int failures, TimeSpan duration)
+internal sealed class SignInLockout(IRapportStore store, TimeProvider clock, int failures, TimeSpan duration)
 {
-    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset Until)> _emails = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>How long the email is still locked, or <c>null</c>.</summary>
-    public TimeSpan? LockedFor(string email)
-    {
-        var now = clock.GetUtcNow();
-        return _emails.TryGetValue(email.Trim(), out var state) && state.Failures >= failures && state.Until > now ? state.Until - now : null;
-    }
+    public async Task<TimeSpan?> LockedForAsync(string email, CancellationToken cancellationToken) =>
+        await store.GetSignInLockAsync(email, cancellationToken).ConfigureAwait(false) is { } until && until > clock.GetUtcNow()
+            ? until - clock.GetUtcNow()
+            : null;
 
-    public void Failed(string email) =>
-        _emails.AddOrUpdate(email.Trim(), _ => (1, clock.GetUtcNow() + duration), (_, state) =>
-            state.Until <= clock.GetUtcNow() ? (1, clock.GetUtcNow() + duration) : (state.Failures + 1, clock.GetUtcNow() + duration));
+    public Task FailedAsync(string email, CancellationToken cancellationToken) =>
+        store.RecordSignInFailureAsync(email, failures, duration, cancellationToken);
 
-    public void Succeeded(string email) => _emails.TryRemove(email.Trim(), out _);
+    public Task SucceededAsync(string email, CancellationToken cancellationToken) =>
+        store.ClearSignInFailuresAsync(email, cancellationToken);
 }

@@ -23,7 +23,7 @@ internal sealed class SignInModel(IRapportStore store, SignInLockout lockout) : 
     public async Task<IActionResult> OnPostAsync(string? email, string? password, CancellationToken cancellationToken)
     {
         Email = email;
-        if (!string.IsNullOrWhiteSpace(email) && lockout.LockedFor(email) is { } locked)
+        if (!string.IsNullOrWhiteSpace(email) && await lockout.LockedForAsync(email, cancellationToken) is { } locked)
         {
             // Refused before the password is checked, so a locked email cannot be guessed at either.
             Error = $"Too many failed sign-ins for this email; try again in {Math.Ceiling(locked.TotalMinutes):0} minutes.";
@@ -38,13 +38,13 @@ internal sealed class SignInModel(IRapportStore store, SignInLockout lockout) : 
             Error = "That email and password do not match an account.";
             if (!string.IsNullOrWhiteSpace(email))
             {
-                lockout.Failed(email);
+                await lockout.FailedAsync(email, cancellationToken);
             }
 
             return Page();
         }
 
-        lockout.Succeeded(email!);
+        await lockout.SucceededAsync(email!, cancellationToken);
         await store.RecordSignInAsync(user.Id, cancellationToken);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserClaims.Principal(user));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

@@ -6,7 +6,7 @@ using Rapport.Web.Access;
 
 namespace Rapport.Web;
 
-/// <summary>ICPs over HTTP: read their coverage, or replace them with an ICP file (owners), as <c>rapport icp</c> does.</summary>
+/// <summary>ICPs over HTTP: read their coverage, replace them with an ICP file or refresh membership (owners), as <c>rapport icp</c> does.</summary>
 internal static class IcpEndpoints
 {
     /// <summary>An ICP file is a few kilobytes; a megabyte is far more than fifty ICPs need.</summary>
@@ -22,6 +22,10 @@ internal static class IcpEndpoints
         icps.MapPut("/", SetAsync)
             .WithName("SetIcps")
             .WithSummary("Replaces the ICPs with those of an ICP file and derives who is in each.")
+            .RequiresAccess(RouteAccess.Owner);
+        icps.MapPost("/refresh", RefreshAsync)
+            .WithName("RefreshIcps")
+            .WithSummary("Works out again who is in each ICP, from the developers' traits, organizations and activities now.")
             .RequiresAccess(RouteAccess.Owner);
     }
 
@@ -39,5 +43,13 @@ internal static class IcpEndpoints
         using var body = await RequestBody.ReadAsync(context.Request, MaxFileBytes, cancellationToken);
         var icps = IcpSet.Parse(Encoding.UTF8.GetString(body.Memory.Span));
         return TypedResults.Ok(await store.SetIcpsAsync(caller.Workspace, icps, cancellationToken));
+    }
+
+    /// <summary>What <c>rapport icp refresh</c> prints: when, how many developers were evaluated, and each ICP's members.</summary>
+    private static async Task<Ok<IcpRefresh>> RefreshAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, TimeProvider clock, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
+        return TypedResults.Ok(await store.RefreshIcpsAsync(caller.Workspace, clock.GetUtcNow().UtcDateTime, cancellationToken));
     }
 }

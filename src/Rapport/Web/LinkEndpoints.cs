@@ -2,15 +2,19 @@ using Rapport.Connectors.Links;
 using Rapport.Core.Content;
 using Rapport.Core.Links;
 using Rapport.Core.Reach;
+using Rapport.Core.Users;
 using Rapport.Storage;
 using Rapport.Web.Access;
+using Rapport.Web.Csv;
+using Rapport.Web.Paging;
 
 namespace Rapport.Web;
 
 /// <summary>
 /// <c>GET /l/{slug}</c>: a tracked link's redirect. Answers 302 to the destination with utm parameters and a click id
 /// added, after the click is stored as a <c>link.click</c> activity through the ingest queue. HEAD requests and bots
-/// are redirected and recorded too, classified as bots, so they never count as validated.
+/// are redirected and recorded too, classified as bots, so they never count as validated. <c>/api/v1/links</c> creates and
+/// lists the links, as <c>rapport links create|list</c> does.
 /// </summary>
 internal static class LinkEndpoints
 {
@@ -28,6 +32,38 @@ internal static class LinkEndpoints
             .WithSummary("Follow a tracked link with HEAD: the same redirect, the click recorded as a bot's.")
             .RequiresAccess(RouteAccess.Public)
             .Produces(StatusCodes.Status302Found);
+
+        var links = app.MapGroup("/api/v1/links");
+        links.MapGet("/", ListAsync)
+            .WithName("ListLinks")
+            .WithSummary("The workspace's tracked links, oldest first.")
+            .RequiresAccess(RouteAccess.Viewer)
+            .WithCsvExport();
+        links.MapPost("/", CreateAsync)
+            .WithName("CreateLink")
+            .WithSummary("Create a tracked short link (/l/SLUG) to an http or https address.")
+            .RequiresAccess(RouteAccess.Editor);
+    }
+
+    private static async Task<Ok<Page<TrackedLinkDocument>>> ListAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Viewer, cancellationToken);
+        var links = await store.ListLinksAsync(caller.Workspace, cancellationToken);
+        return TypedResults.Ok(Pages.Of([.. links.Select(link => TrackedLinkDocument.Of(link, context.Request))], page, "ListLinks", link => link.Slug));
+    }
+
+    /// <summary>
+    /// The store checks the destination and the content item, as it does for the CLI: a bad one is a 400. There is no
+    /// link resource under /api/v1 to point at, so Location is the short link itself.
+    /// </summary>
+    private static async Task<Created<TrackedLinkDocument>> CreateAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, TrackedLinkRequest request, string? workspace, CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Editor, cancellationToken);
+        var link = await store.CreateLinkAsync(caller.Workspace, request.Destination ?? "", request.ContentId, request.Channel, request.Campaign, cancellationToken);
+        var document = TrackedLinkDocument.Of(link, context.Request);
+        return TypedResults.Created(document.Url, document);
     }
 
     private static async Task<RedirectHttpResult> FollowAsync(

@@ -94,6 +94,7 @@ internal static class RapportWebHost
         app.MapRapportOpenApi();
         app.MapHealthEndpoints();
         app.MapReportEndpoints();
+        app.MapStatsEndpoints();
         app.MapMemberEndpoints();
         app.MapJourneyEndpoints();
         app.MapUserEndpoints();

@@ -22,25 +22,13 @@ public static class PageViewRollup
             }
         }
 
-        var rows = new Dictionary<(string Url, DateOnly Day), long[]>();
+        var counts = new PageReachCounts();
         foreach (var view in views)
         {
             var url = ContentReachReport.NormaliseUrl(view.Url);
-            var traffic = BeaconViews.Classify(view, thresholds.For(kinds.TryGetValue(url, out var kind) ? kind : null));
-            var key = (url, DateOnly.FromDateTime(view.At));
-            if (!rows.TryGetValue(key, out var counts))
-            {
-                rows[key] = counts = new long[6];
-            }
-
-            counts[0]++;
-            counts[1] += traffic.IsHuman() ? 1 : 0;
-            counts[2] += traffic.IsOrganic() ? 1 : 0;
-            counts[3] += traffic.IsHuman() && (traffic & TrafficClass.Engaged) != 0 ? 1 : 0;
-            counts[4] += traffic.IsValidated() ? 1 : 0;
-            counts[5] += traffic.IsPaidEngaged() ? 1 : 0;
+            counts.Add(url, view.At, BeaconViews.Classify(view, thresholds.For(kinds.TryGetValue(url, out var kind) ? kind : null)));
         }
 
-        return [.. rows.OrderBy(row => row.Key.Url, StringComparer.Ordinal).ThenBy(row => row.Key.Day).Select(row => new PageReachRow(row.Key.Url, row.Key.Day, row.Value[0], row.Value[1], row.Value[2], row.Value[3], row.Value[4], row.Value[5]))];
+        return counts.Rows();
     }
 }

@@ -12,7 +12,7 @@ public sealed class PageViewTally(string site, double engagedThresholdSeconds, B
 
     private readonly BurstDetector _bursts = new();
     private readonly Dictionary<string, (AccessLogLine Line, bool Burst)> _pending = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Url, DateOnly Day), long[]> _counts = [];
+    private readonly PageReachCounts _counts = new();
     private readonly string _site = site.TrimEnd('/');
     private readonly BotUserAgents _bots = bots ?? BotUserAgents.Default;
 
@@ -44,8 +44,7 @@ public sealed class PageViewTally(string site, double engagedThresholdSeconds, B
         }
 
         _pending.Clear();
-        return [.. _counts.OrderBy(pair => pair.Key.Url, StringComparer.Ordinal).ThenBy(pair => pair.Key.Day)
-            .Select(pair => new PageReachRow(pair.Key.Url, pair.Key.Day, pair.Value[0], pair.Value[1], pair.Value[2], pair.Value[3], pair.Value[4], pair.Value[5]))];
+        return _counts.Rows();
     }
 
     private void Count(AccessLogLine line, bool burst, double? dwellSeconds)
@@ -53,17 +52,6 @@ public sealed class PageViewTally(string site, double engagedThresholdSeconds, B
         var traffic = TrafficClassifier.Classify(
             new TrafficSignal(line.UserAgent, line.Method, _site + line.Target, line.Referrer, EngagedSeconds: dwellSeconds, Burst: burst),
             engagedThresholdSeconds, _bots);
-        var key = (_site + line.Path, DateOnly.FromDateTime(line.At));
-        if (!_counts.TryGetValue(key, out var counts))
-        {
-            _counts[key] = counts = new long[6];
-        }
-
-        counts[0]++;
-        counts[1] += traffic.IsHuman() ? 1 : 0;
-        counts[2] += traffic.IsOrganic() ? 1 : 0;
-        counts[3] += traffic.IsHuman() && (traffic & TrafficClass.Engaged) != 0 ? 1 : 0;
-        counts[4] += traffic.IsValidated() ? 1 : 0;
-        counts[5] += traffic.IsPaidEngaged() ? 1 : 0;
+        _counts.Add(_site + line.Path, line.At, traffic);
     }
 }

@@ -31,6 +31,10 @@ public partial interface IRapportStore
     Task<(IReadOnlyList<CommunityMember> Members, long Total)> ListCommunityMembersAsync(
         Workspace workspace, CommunityList list, int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>One page of heroes or hero candidates by keyset: highest score first, then member id.</summary>
+    Task<KeysetPage<CommunityMember>> ListCommunityMembersAsync(
+        Workspace workspace, CommunityList list, KeysetRequest page, CancellationToken cancellationToken);
+
     /// <summary>
     /// Names a member a hero by hand (<paramref name="hero"/> true) or takes the title away (false), overriding the
     /// score from now on; <paramref name="by"/> and <paramref name="reason"/> are kept.
@@ -44,7 +48,17 @@ public partial interface IRapportStore
     Task<(IReadOnlyList<Recognition> Recognitions, long Total)> ListRecognitionsAsync(
         Workspace workspace, long? memberId, int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>One page of recognition by keyset: latest day first, then latest recorded, then id.</summary>
+    Task<KeysetPage<Recognition>> ListRecognitionsAsync(Workspace workspace, long? memberId, KeysetRequest page, CancellationToken cancellationToken);
+
     Task<OutreachPage> ListOutreachTasksAsync(Workspace workspace, OutreachQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of the tasks <paramref name="query"/> selects (its offset and limit aside) by keyset, oldest first
+    /// (created, then id), and how many it selects in all.
+    /// </summary>
+    Task<(KeysetPage<OutreachTask> Page, long Total)> ListOutreachTasksAsync(
+        Workspace workspace, OutreachQuery query, KeysetRequest page, CancellationToken cancellationToken);
 
     /// <summary>One task with its evidence (the member's last activities); <c>null</c> when there is no such task.</summary>
     Task<OutreachTask?> GetOutreachTaskAsync(Workspace workspace, long taskId, CancellationToken cancellationToken);

@@ -17,6 +17,9 @@ public partial interface IRapportStore
     /// <summary>Every item of the workspace, by id.</summary>
     Task<IReadOnlyList<ContentItem>> ListContentAsync(Workspace workspace, CancellationToken cancellationToken);
 
+    /// <summary>One page of the items <paramref name="query"/> matches by keyset, in id order, filtered before the page is cut.</summary>
+    Task<KeysetPage<ContentItem>> ListContentAsync(Workspace workspace, ContentQuery query, KeysetRequest page, CancellationToken cancellationToken);
+
     /// <summary>
     /// Adds or updates imported items in one transaction: an item whose source key or canonical URL is already in
     /// the catalog is updated (its effort, parent and reuse, which no feed knows, are kept); any other is added.

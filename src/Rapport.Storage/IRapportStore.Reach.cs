@@ -26,6 +26,9 @@ public partial interface IRapportStore
 
     Task<IReadOnlyList<TrackedLink>> ListLinksAsync(Workspace workspace, CancellationToken cancellationToken);
 
+    /// <summary>One page of the tracked links by keyset, oldest first (created, then slug).</summary>
+    Task<KeysetPage<TrackedLink>> ListLinksAsync(Workspace workspace, KeysetRequest page, CancellationToken cancellationToken);
+
     /// <summary>Everything reach reports are computed from (<see cref="ContentReachReport"/>).</summary>
     Task<ContentReachFacts> GetContentReachFactsAsync(Workspace workspace, CancellationToken cancellationToken);
 

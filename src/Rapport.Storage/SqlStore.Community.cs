@@ -505,23 +505,46 @@ public abstract partial class SqlStore
     public async Task<(IReadOnlyList<CommunityMember> Members, long Total)> ListCommunityMembersAsync(
         Workspace workspace, CommunityList list, int offset, int limit, CancellationToken cancellationToken)
     {
-        var filter = list switch
-        {
-            CommunityList.Heroes => "level = 3",
-            CommunityList.Candidates => "candidate_since IS NOT NULL",
-            _ => throw new ArgumentOutOfRangeException(nameof(list)),
-        };
+        var filter = CommunityListFilter(list);
         var total = await QueryAsync(
             $"SELECT count(*) FROM member_levels WHERE workspace_id = $1 AND {filter}", [workspace.Id],
             reader => reader.Read() ? reader.GetInt64(0) : 0, cancellationToken).ConfigureAwait(false);
+        var members = await ReadCommunityMembersAsync(
+            workspace, filter, [workspace.Id], $"LIMIT {Math.Clamp(limit, 1, 1000)} OFFSET {Math.Max(0, offset)}", cancellationToken).ConfigureAwait(false);
+        return (members, total);
+    }
+
+    public async Task<KeysetPage<CommunityMember>> ListCommunityMembersAsync(
+        Workspace workspace, CommunityList list, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        var filter = CommunityListFilter(list);
+        var (after, parameters) = page.After is { } key && KeyParts(key, 2) is var parts
+            ? ($" AND {AfterKey("score", true, "member_id", false, 2)}", new object?[] { workspace.Id, KeyDouble(parts[0]), KeyLong(parts[1]) })
+            : ("", [workspace.Id]);
+        var members = await ReadCommunityMembersAsync(workspace, filter + after, parameters, $"LIMIT {FetchLimit(page)}", cancellationToken)
+            .ConfigureAwait(false);
+        return CutPage(members, page, member => Key(member.Score, member.MemberId));
+    }
+
+    private static string CommunityListFilter(CommunityList list) => list switch
+    {
+        CommunityList.Heroes => "level = 3",
+        CommunityList.Candidates => "candidate_since IS NOT NULL",
+        _ => throw new ArgumentOutOfRangeException(nameof(list)),
+    };
+
+    /// <summary>Heroes or candidates in the lists' one order, highest score first, then member id.</summary>
+    private async Task<IReadOnlyList<CommunityMember>> ReadCommunityMembersAsync(
+        Workspace workspace, string filter, object?[] parameters, string limit, CancellationToken cancellationToken)
+    {
         var rows = await QueryAsync(
             $"""
             SELECT member_id, level, score, recent_advocacy, last_activity_at, candidate_since, level = 3 AND score_level < 3
             FROM member_levels WHERE workspace_id = $1 AND {filter}
             ORDER BY score DESC, member_id
-            LIMIT {Math.Clamp(limit, 1, 1000)} OFFSET {Math.Max(0, offset)}
+            {limit}
             """,
-            [workspace.Id],
+            parameters,
             reader =>
             {
                 var found = new List<(long Id, CommunityLevel Level, double Score, long Advocacy, DateTime? Last, DateTime? Candidate, bool Nominated)>();
@@ -534,12 +557,12 @@ public abstract partial class SqlStore
                 return found;
             }, cancellationToken).ConfigureAwait(false);
         var details = await ReadSummaryDetailsAsync(workspace, [.. rows.Select(row => row.Id)], cancellationToken).ConfigureAwait(false);
-        return (rows.Select(row =>
+        return [.. rows.Select(row =>
         {
             var (traits, identities) = details[row.Id];
             return new CommunityMember(row.Id, Core.Members.MemberDisplayName.FromTraits(traits), BestIdentity(identities), row.Level, row.Score,
                 row.Advocacy, row.Last, row.Candidate, row.Nominated);
-        }).ToList(), total);
+        })];
     }
 
     public async Task<HeroNomination> NominateHeroAsync(
@@ -607,18 +630,47 @@ public abstract partial class SqlStore
     public async Task<(IReadOnlyList<Recognition> Recognitions, long Total)> ListRecognitionsAsync(
         Workspace workspace, long? memberId, int offset, int limit, CancellationToken cancellationToken)
     {
-        var filter = memberId is null ? "" : "AND i.member_id = $2";
-        object?[] parameters = memberId is { } id ? [workspace.Id, id] : [workspace.Id];
-        const string From = "FROM recognitions g JOIN identities i ON i.workspace_id = g.workspace_id AND i.id = g.identity_id";
+        var args = new SqlArguments(workspace.Id);
+        var filter = memberId is { } id ? $"AND i.member_id = {args.Add(id)}" : "";
         var total = await QueryAsync(
-            $"SELECT count(*) {From} WHERE g.workspace_id = $1 {filter}", parameters,
+            $"SELECT count(*) {RecognitionsFrom} WHERE g.workspace_id = $1 {filter}", args.ToArray(),
             reader => reader.Read() ? reader.GetInt64(0) : 0, cancellationToken).ConfigureAwait(false);
+        var recognitions = await ReadRecognitionsAsync(
+            workspace, filter, args.ToArray(), $"LIMIT {Math.Clamp(limit, 1, 1000)} OFFSET {Math.Max(0, offset)}", cancellationToken).ConfigureAwait(false);
+        return (recognitions, total);
+    }
+
+    public async Task<KeysetPage<Recognition>> ListRecognitionsAsync(
+        Workspace workspace, long? memberId, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        var args = new SqlArguments(workspace.Id);
+        var filter = memberId is { } id ? $"AND i.member_id = {args.Add(id)}" : "";
+        if (page.After is { } key)
+        {
+            // Three columns, the first two descending: the expanded form, like AfterKey's, one level deeper.
+            var parts = KeyParts(key, 3);
+            var (day, recorded, recognition) = (args.Add(KeyDay(parts[0])), args.Add(KeyTime(parts[1])), args.Add(KeyGuid(parts[2])));
+            filter += $" AND (g.given_on < CAST({day} AS DATE) OR (g.given_on = CAST({day} AS DATE)"
+                + $" AND (g.created_at < {recorded} OR (g.created_at = {recorded} AND g.id > {recognition}))))";
+        }
+
+        var recognitions = await ReadRecognitionsAsync(workspace, filter, args.ToArray(), $"LIMIT {FetchLimit(page)}", cancellationToken)
+            .ConfigureAwait(false);
+        return CutPage(recognitions, page, recognition => Key(recognition.GivenOn, recognition.RecordedAt, recognition.Id));
+    }
+
+    private const string RecognitionsFrom = "FROM recognitions g JOIN identities i ON i.workspace_id = g.workspace_id AND i.id = g.identity_id";
+
+    /// <summary>Recognition in the log's one order: latest day first, then latest recorded, then id.</summary>
+    private async Task<IReadOnlyList<Recognition>> ReadRecognitionsAsync(
+        Workspace workspace, string filter, object?[] parameters, string limit, CancellationToken cancellationToken)
+    {
         var rows = await QueryAsync(
             $"""
-            SELECT g.id, i.member_id, g.kind, g.note, g.given_on, g.given_by, g.created_at {From}
+            SELECT g.id, i.member_id, g.kind, g.note, g.given_on, g.given_by, g.created_at {RecognitionsFrom}
             WHERE g.workspace_id = $1 {filter}
             ORDER BY g.given_on DESC, g.created_at DESC, g.id
-            LIMIT {Math.Clamp(limit, 1, 1000)} OFFSET {Math.Max(0, offset)}
+            {limit}
             """,
             parameters,
             reader =>
@@ -633,10 +685,10 @@ public abstract partial class SqlStore
                 return list;
             }, cancellationToken).ConfigureAwait(false);
         var details = await ReadSummaryDetailsAsync(workspace, [.. rows.Select(row => row.MemberId).Distinct()], cancellationToken).ConfigureAwait(false);
-        return (rows.Select(row => row with
+        return [.. rows.Select(row => row with
         {
             MemberName = Core.Members.MemberDisplayName.FromTraits(details[row.MemberId].Traits) ?? BestIdentity(details[row.MemberId].Identities),
-        }).ToList(), total);
+        })];
     }
 
     private Task<HeroNomination?> LatestNominationAsync(Workspace workspace, long memberId, CancellationToken cancellationToken) =>

@@ -78,8 +78,52 @@ public abstract partial class SqlStore
             reader => reader.Read() ? ReadContent(reader) : null, cancellationToken);
 
     public Task<IReadOnlyList<ContentItem>> ListContentAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        ReadContentAsync("", [workspace.Id], "", cancellationToken);
+
+    /// <summary>
+    /// The filters of <see cref="ContentQuery.Matches"/> in SQL, so that a page is full whenever enough items match: tags
+    /// are stored lower-case, and the search compares lower-case text.
+    /// </summary>
+    public async Task<KeysetPage<ContentItem>> ListContentAsync(
+        Workspace workspace, ContentQuery query, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        var args = new SqlArguments(workspace.Id);
+        var where = new List<string>();
+        if (query.Kind is { } kind)
+        {
+            where.Add($"kind = {args.Add(ContentNames.Name(kind))}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Channel))
+        {
+            where.Add($"channel = {args.Add(ContentFields.NormaliseChannel(query.Channel))}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            where.Add($"EXISTS (SELECT 1 FROM ({JsonArrayStrings("tags")}) tag WHERE tag.value = {args.Add(query.Tag.Trim().ToLowerInvariant())})");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var search = args.Add(query.Search.Trim().ToLowerInvariant());
+            where.Add($"(strpos(lower(title), {search}) > 0 OR EXISTS (SELECT 1 FROM ({JsonArrayStrings("urls")}) url WHERE strpos(lower(url.value), {search}) > 0))");
+        }
+
+        if (page.After is { } key)
+        {
+            where.Add($"id > {args.Add(KeyLong(KeyParts(key, 1)[0]))}");
+        }
+
+        var filter = string.Concat(where.Select(condition => " AND " + condition));
+        var items = await ReadContentAsync(filter, args.ToArray(), $"LIMIT {FetchLimit(page)}", cancellationToken).ConfigureAwait(false);
+        return CutPage(items, page, item => Key(item.Id));
+    }
+
+    /// <summary>Items in id order; <paramref name="filter"/> adds conditions to the workspace's.</summary>
+    private Task<IReadOnlyList<ContentItem>> ReadContentAsync(string filter, object?[] parameters, string limit, CancellationToken cancellationToken) =>
         QueryAsync<IReadOnlyList<ContentItem>>(
-            $"SELECT {ContentColumns} FROM content_items WHERE workspace_id = $1 ORDER BY id", [workspace.Id],
+            $"SELECT {ContentColumns} FROM content_items WHERE workspace_id = $1{filter} ORDER BY id {limit}", parameters,
             reader =>
             {
                 var items = new List<ContentItem>();

@@ -17,54 +17,90 @@ public abstract partial class SqlStore
 
     public async Task<OutreachPage> ListOutreachTasksAsync(Workspace workspace, OutreachQuery query, CancellationToken cancellationToken)
     {
-        // Each statement gets exactly the parameters it names: DuckDB refuses a parameter that a statement does not use.
-        (string Where, object?[] Parameters, string Status) Filter(bool selectsStatus)
+        var total = await CountOutreachTasksAsync(workspace, query, cancellationToken).ConfigureAwait(false);
+        var listed = OutreachFilter(workspace, query, selectsStatus: true);
+        var tasks = await ReadOutreachTasksAsync(
+            workspace, listed, $"LIMIT {Math.Clamp(query.Limit, 1, OutreachQuery.MaxLimit)} OFFSET {Math.Max(0, query.Offset)}", cancellationToken)
+            .ConfigureAwait(false);
+        return new OutreachPage(tasks, total);
+    }
+
+    public async Task<(KeysetPage<OutreachTask> Page, long Total)> ListOutreachTasksAsync(
+        Workspace workspace, OutreachQuery query, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        var total = await CountOutreachTasksAsync(workspace, query, cancellationToken).ConfigureAwait(false);
+        var listed = OutreachFilter(workspace, query, selectsStatus: true, page.After);
+        var tasks = await ReadOutreachTasksAsync(workspace, listed, $"LIMIT {FetchLimit(page)}", cancellationToken).ConfigureAwait(false);
+        return (CutPage(tasks, page, task => Key(task.CreatedAt, task.Id)), total);
+    }
+
+    private Task<long> CountOutreachTasksAsync(Workspace workspace, OutreachQuery query, CancellationToken cancellationToken)
+    {
+        var counted = OutreachFilter(workspace, query, selectsStatus: false);
+        return QueryAsync(
+            $"SELECT count(*) FROM outreach_tasks t WHERE {counted.Where}", counted.Parameters,
+            reader => reader.Read() ? reader.GetInt64(0) : 0, cancellationToken);
+    }
+
+    /// <summary>
+    /// The tasks a query selects, after the keyset <paramref name="after"/> when given. Each statement gets exactly the
+    /// parameters it names: DuckDB refuses a parameter that a statement does not use.
+    /// </summary>
+    private (string Where, object?[] Parameters, string Status) OutreachFilter(
+        Workspace workspace, OutreachQuery query, bool selectsStatus, string? after = null)
+    {
+        var args = new SqlArguments(workspace.Id);
+        var now = selectsStatus || query.Status is not null ? args.Add(Now()) : null;
+        var status = string.Format(System.Globalization.CultureInfo.InvariantCulture, EffectiveStatus, now);
+        var where = new List<string> { "t.workspace_id = $1" };
+        if (query.Status is { } wanted)
         {
-            var args = new SqlArguments(workspace.Id);
-            var now = selectsStatus || query.Status is not null ? args.Add(Now()) : null;
-            var status = string.Format(System.Globalization.CultureInfo.InvariantCulture, EffectiveStatus, now);
-            var where = new List<string> { "t.workspace_id = $1" };
-            if (query.Status is { } wanted)
-            {
-                where.Add($"{status} = {args.Add(OutreachStatuses.Name(wanted))}");
-            }
-
-            if (query.Reason is { } reason)
-            {
-                where.Add($"t.reason = {args.Add(OutreachReasons.Name(reason))}");
-            }
-
-            if (!string.IsNullOrWhiteSpace(query.Assignee))
-            {
-                where.Add($"t.assignee = {args.Add(query.Assignee.Trim())}");
-            }
-
-            if (query.MemberId is { } memberId)
-            {
-                where.Add($"t.identity_id IN (SELECT id FROM identities WHERE workspace_id = $1 AND member_id = {args.Add(memberId)})");
-            }
-
-            return (string.Join(" AND ", where), args.ToArray(), status);
+            where.Add($"{status} = {args.Add(OutreachStatuses.Name(wanted))}");
         }
 
-        // The page is chosen from the tasks alone; only its rows meet the (large) identities table.
-        var counted = Filter(selectsStatus: false);
-        var total = await QueryAsync(
-            $"SELECT count(*) FROM outreach_tasks t WHERE {counted.Where}", counted.Parameters,
-            reader => reader.Read() ? reader.GetInt64(0) : 0, cancellationToken).ConfigureAwait(false);
-        var listed = Filter(selectsStatus: true);
+        if (query.Reason is { } reason)
+        {
+            where.Add($"t.reason = {args.Add(OutreachReasons.Name(reason))}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Assignee))
+        {
+            where.Add($"t.assignee = {args.Add(query.Assignee.Trim())}");
+        }
+
+        if (query.MemberId is { } memberId)
+        {
+            where.Add($"t.identity_id IN (SELECT id FROM identities WHERE workspace_id = $1 AND member_id = {args.Add(memberId)})");
+        }
+
+        if (after is not null)
+        {
+            var parts = KeyParts(after, 2);
+            var created = args.Add(KeyTime(parts[0]));
+            where.Add($"(t.created_at > {created} OR (t.created_at = {created} AND t.id > {args.Add(KeyLong(parts[1]))}))");
+        }
+
+        return (string.Join(" AND ", where), args.ToArray(), status);
+    }
+
+    /// <summary>
+    /// The queue in its one order, oldest first (created, then id). The page is chosen from the tasks alone; only its
+    /// rows meet the (large) identities table.
+    /// </summary>
+    private async Task<IReadOnlyList<OutreachTask>> ReadOutreachTasksAsync(
+        Workspace workspace, (string Where, object?[] Parameters, string Status) listed, string limit, CancellationToken cancellationToken)
+    {
         var rows = await QueryAsync(
             $"""
             SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, TaskColumns, listed.Status)}
             FROM (SELECT * FROM outreach_tasks t WHERE {listed.Where}
                   ORDER BY t.created_at, t.id
-                  LIMIT {Math.Clamp(query.Limit, 1, OutreachQuery.MaxLimit)} OFFSET {Math.Max(0, query.Offset)}) t
+                  {limit}) t
             JOIN identities i ON i.workspace_id = t.workspace_id AND i.id = t.identity_id
             ORDER BY t.created_at, t.id
             """,
             listed.Parameters, ReadTaskRows, cancellationToken).ConfigureAwait(false);
-        var tasks = await CompleteTasksAsync(workspace, rows, withActivities: false, cancellationToken).ConfigureAwait(false);
-        return new OutreachPage(tasks, total);
+        return await CompleteTasksAsync(workspace, rows, withActivities: false, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OutreachTask?> GetOutreachTaskAsync(Workspace workspace, long taskId, CancellationToken cancellationToken)

@@ -135,8 +135,21 @@ public abstract partial class SqlStore
             cancellationToken);
 
     public Task<IReadOnlyList<TrackedLink>> ListLinksAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        ReadLinksAsync("", [workspace.Id], "", cancellationToken);
+
+    public async Task<KeysetPage<TrackedLink>> ListLinksAsync(Workspace workspace, KeysetRequest page, CancellationToken cancellationToken)
+    {
+        var (after, parameters) = page.After is { } key && KeyParts(key, 2) is var parts
+            ? ($" AND {AfterKey("l.created_at", false, "l.slug", false, 2)}", new object?[] { workspace.Id, KeyTime(parts[0]), parts[1] })
+            : ("", [workspace.Id]);
+        var links = await ReadLinksAsync(after, parameters, $"LIMIT {FetchLimit(page)}", cancellationToken).ConfigureAwait(false);
+        return CutPage(links, page, link => Key(link.CreatedAt, link.Slug));
+    }
+
+    /// <summary>Links in the one order of their list, oldest first, then by slug.</summary>
+    private Task<IReadOnlyList<TrackedLink>> ReadLinksAsync(string filter, object?[] parameters, string limit, CancellationToken cancellationToken) =>
         QueryAsync<IReadOnlyList<TrackedLink>>(
-            $"SELECT {LinkColumns} FROM tracked_links l WHERE l.workspace_id = $1 ORDER BY l.created_at, l.slug", [workspace.Id],
+            $"SELECT {LinkColumns} FROM tracked_links l WHERE l.workspace_id = $1{filter} ORDER BY l.created_at, l.slug {limit}", parameters,
             reader =>
             {
                 var links = new List<TrackedLink>();

@@ -12,7 +12,13 @@ public abstract partial class SqlStore
         // One upsert, so that two instances counting the same email at once both count: the row is locked while
         // it changes. Every right-hand side reads the row as it was: a window that ended (and no lock meanwhile)
         // starts over at one failure, else the count goes up and reaching the limit locks from now.
+        // Then, in the same transaction, the other emails' rows that would start over at their next failure go: they
+        // count nothing, and an email that never fails again would otherwise stay forever. After the upsert, and
+        // skipping rows another instance has locked, so that two failures at once never wait for each other.
+        var hash = EmailHash(email);
         return ExecuteAsync(
+        [
+            (
             """
             INSERT INTO sign_in_failures (email_sha256, failures, window_started_at, locked_until)
             VALUES ($1, 1, $2, CASE WHEN $4 <= 1 THEN $3 END)
@@ -30,7 +36,15 @@ public abstract partial class SqlStore
                 WHEN sign_in_failures.failures + 1 >= $4 THEN $3
                 ELSE sign_in_failures.locked_until END
             """,
-            [EmailHash(email), now, now + lockDuration, failuresToLock, now - lockDuration], cancellationToken);
+            [hash, now, now + lockDuration, failuresToLock, now - lockDuration]),
+            (
+            $"""
+            DELETE FROM sign_in_failures WHERE email_sha256 IN (
+              SELECT email_sha256 FROM sign_in_failures
+              WHERE email_sha256 <> $1 AND (locked_until <= $2 OR (locked_until IS NULL AND window_started_at <= $3)){ClaimRowsClause})
+            """,
+            [hash, now, now - lockDuration]),
+        ], cancellationToken);
     }
 
     public Task<DateTimeOffset?> GetSignInLockAsync(string email, CancellationToken cancellationToken) =>

@@ -95,6 +95,9 @@ public abstract partial class SqlStore
     /// <summary>An SQL expression for the JSON text of a top-level key of a JSON column (<c>"aws"</c>, <c>["aws","gcp"]</c>; <c>NULL</c> when absent).</summary>
     private protected abstract string JsonValue(string column, string key);
 
+    /// <summary>A <c>SELECT</c> of the strings of a JSON array column, one row each in a column named <c>value</c> (for <c>EXISTS</c> filters).</summary>
+    private protected abstract string JsonArrayStrings(string column);
+
     /// <summary>An SQL expression for the Monday (00:00 UTC) that starts the week of a timestamp column.</summary>
     private protected abstract string WeekStart(string column);
 

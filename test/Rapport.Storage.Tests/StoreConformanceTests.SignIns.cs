@@ -63,4 +63,30 @@ public abstract partial class StoreConformanceTests
         // The hash of the address, not the address: SHA-256 of "ada@example.com".
         Assert.Equal(["1 " + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("ada@example.com"u8))], rows);
     }
+
+    [Fact]
+    public async Task Recording_a_failure_deletes_other_emails_rows_whose_window_and_lock_are_over()
+    {
+        // 09:00 grace fails once and bob three times (locked until 09:15); 09:10 cy fails once; 09:14 dan.
+        await Store.RecordSignInFailureAsync("grace@example.com", 3, LockDuration, Token);
+        for (var i = 0; i < 3; i++)
+        {
+            await Store.RecordSignInFailureAsync("bob@example.com", 3, LockDuration, Token);
+        }
+
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        await Store.RecordSignInFailureAsync("cy@example.com", 3, LockDuration, Token);
+        Clock.Advance(TimeSpan.FromMinutes(4));
+        await Store.RecordSignInFailureAsync("dan@example.com", 3, LockDuration, Token);
+
+        // 09:15: grace's window and bob's lock end exactly now, so ada's failure takes their rows; cy's and dan's count on.
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Store.RecordSignInFailureAsync("ada@example.com", 3, LockDuration, Token);
+
+        var (_, _, rows) = await RunBehindStoreAsync(Store, "SELECT email_sha256 || ' ' || CAST(failures AS VARCHAR) FROM sign_in_failures");
+        static string Row(string email) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email))) + " 1";
+        Assert.Equal(
+            new[] { "ada@example.com", "cy@example.com", "dan@example.com" }.Select(Row).Order(StringComparer.Ordinal),
+            rows.Order(StringComparer.Ordinal));
+    }
 }

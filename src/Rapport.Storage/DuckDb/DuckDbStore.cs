@@ -540,6 +540,8 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
 
     private protected override string JsonValue(string column, string key) => $"CAST(json_extract({column}, '$.{key}') AS VARCHAR)";
 
+    private protected override string JsonArrayStrings(string column) => $"SELECT unnest(json_extract_string({column}, '$[*]')) AS value";
+
     // max(x, n) keeps the n largest values with a small heap per group, in descending order.
     private protected override string NthLatest(string column, int n) => $"list_extract(max({column}, {n}), {n})";
 

@@ -612,6 +612,8 @@ public sealed partial class PostgresStore : SqlStore, IRapportStore
 
     private protected override string JsonValue(string column, string key) => $"CAST({column} -> '{key}' AS text)";
 
+    private protected override string JsonArrayStrings(string column) => $"SELECT json_array_elements_text({column}) AS value";
+
     private protected override string NthLatest(string column, int n) => $"(array_agg({column} ORDER BY {column} DESC))[{n}]";
 
     // date_trunc on timestamptz would cut at midnight of the session's time zone; weeks are UTC weeks.

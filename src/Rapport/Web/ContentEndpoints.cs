@@ -48,8 +48,8 @@ internal static class ContentEndpoints
             Search = search,
         };
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
-        var items = await store.ListContentAsync(resolved, cancellationToken);
-        return TypedResults.Ok(Pages.Of([.. items.Where(query.Matches)], page, "ListContent", item => item.Id));
+        const string list = "ListContent";
+        return TypedResults.Ok(Pages.Keyed(await store.ListContentAsync(resolved, query, page.Keyset(list), cancellationToken), list));
     }
 
     private static async Task<Ok<ContentDetail>> GetAsync(

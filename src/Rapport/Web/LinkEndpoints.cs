@@ -49,8 +49,9 @@ internal static class LinkEndpoints
         HttpContext context, IRapportStore store, ApiAccess access, [AsParameters] PageRequest page, string? workspace, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, workspace, UserRole.Viewer, cancellationToken);
-        var links = await store.ListLinksAsync(caller.Workspace, cancellationToken);
-        return TypedResults.Ok(Pages.Of([.. links.Select(link => TrackedLinkDocument.Of(link, context.Request))], page, "ListLinks", link => link.Slug));
+        const string list = "ListLinks";
+        var links = await store.ListLinksAsync(caller.Workspace, page.Keyset(list), cancellationToken);
+        return TypedResults.Ok(Pages.Keyed([.. links.Items.Select(link => TrackedLinkDocument.Of(link, context.Request))], list, links.Next));
     }
 
     /// <summary>

@@ -117,6 +117,45 @@ public sealed class CommunityApiTests : IAsyncLifetime
         Assert.Equal(JsonSerializer.Serialize(await _store.GetLevelReportAsync(_workspace, 20, Cancellation), Core.RapportJson.Options), levels.RootElement.GetRawText());
     }
 
+    [Fact]
+    public async Task Heroes_and_recognitions_walk_page_by_page_and_a_cursor_of_an_earlier_release_is_a_400()
+    {
+        await _store.RefreshCommunityAsync(_workspace, Now, Cancellation);
+        using var nominated = await SendAsync(HttpMethod.Post, "/api/v1/community/heroes",
+            new { identity = "user:ann", hero = true, reason = "Answers everyone", by = "lead" }, _adminKey, HttpStatusCode.OK);
+        foreach (var (identity, day) in new[] { ("user:ann", "2026-03-01"), ("user:ada", "2026-03-30"), ("user:ann", "2026-03-15") })
+        {
+            using var recognized = await SendAsync(HttpMethod.Post, "/api/v1/community/recognitions",
+                new { identity, kind = "swag", givenOn = day }, _adminKey, HttpStatusCode.Created);
+        }
+
+        async Task<List<string?>> WalkAsync(string path, string property)
+        {
+            var walked = new List<string?>();
+            string? next = null;
+            do
+            {
+                using var page = await SendAsync(
+                    HttpMethod.Get, next is null ? $"{path}?limit=1" : $"{path}?limit=1&cursor={next}", null, _readKey, HttpStatusCode.OK);
+                walked.AddRange(page.RootElement.GetProperty("items").EnumerateArray().Select(item => item.GetProperty(property).ToString()));
+                next = page.RootElement.GetProperty("next").GetString();
+            }
+            while (next is not null);
+
+            return walked;
+        }
+
+        // Ada by her 60 points, then Ann, a hero by nomination with fewer; recognition by the day given, latest first.
+        Assert.Equal(["user:ada", "user:ann"], await WalkAsync("/api/v1/community/heroes", "identity"));
+        Assert.Equal(["2026-03-30", "2026-03-15", "2026-03-01"], await WalkAsync("/api/v1/community/recognitions", "givenOn"));
+
+        // Before keyset paging a heroes cursor named only the developer's id.
+        var ada = (await _store.FindMemberAsync(_workspace, Core.Identities.Identity.Parse("user:ada"), Cancellation))!.Id;
+        var old = Convert.ToBase64String(Encoding.UTF8.GetBytes($"ListHeroes\n{ada}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        using var refused = await SendAsync(HttpMethod.Get, $"/api/v1/community/heroes?cursor={old}", null, _readKey, HttpStatusCode.BadRequest);
+        Assert.Equal($"'cursor' does not name a row of this list: '{ada}'.", refused.RootElement.GetProperty("detail").GetString());
+    }
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();

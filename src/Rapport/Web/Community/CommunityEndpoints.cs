@@ -113,9 +113,7 @@ internal static class CommunityEndpoints
         CancellationToken cancellationToken)
     {
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
-        var members = await ReadAllAsync(
-            async (offset, limit) => (await store.ListCommunityMembersAsync(resolved, list, offset, limit, cancellationToken)).Members);
-        return TypedResults.Ok(Pages.Of(members, page, name, member => member.MemberId));
+        return TypedResults.Ok(Pages.Keyed(await store.ListCommunityMembersAsync(resolved, list, page.Keyset(name), cancellationToken), name));
     }
 
     private static async Task<Ok<HeroNomination>> NominateAsync(
@@ -133,9 +131,8 @@ internal static class CommunityEndpoints
     {
         var resolved = await workspaces.ResolveAsync(workspace, cancellationToken);
         long? memberId = member is null ? null : await MemberIdAsync(store, resolved, member, cancellationToken);
-        var recognitions = await ReadAllAsync(
-            async (offset, limit) => (await store.ListRecognitionsAsync(resolved, memberId, offset, limit, cancellationToken)).Recognitions);
-        return TypedResults.Ok(Pages.Of(recognitions, page, "ListRecognitions", recognition => recognition.Id.ToString()));
+        const string list = "ListRecognitions";
+        return TypedResults.Ok(Pages.Keyed(await store.ListRecognitionsAsync(resolved, memberId, page.Keyset(list), cancellationToken), list));
     }
 
     private static async Task<Created<Recognition>> RecognizeAsync(
@@ -162,15 +159,10 @@ internal static class CommunityEndpoints
             Assignee = assignee,
             MemberId = member is null ? null : await MemberIdAsync(store, resolved, member, cancellationToken),
         };
-        var total = 0L;
-        var tasks = await ReadAllAsync(async (offset, limit) =>
-        {
-            var read = await store.ListOutreachTasksAsync(resolved, query with { Offset = offset, Limit = limit }, cancellationToken);
-            total = read.Total;
-            return read.Tasks;
-        });
+        const string list = "ListOutreachTasks";
+        var (tasks, total) = await store.ListOutreachTasksAsync(resolved, query, page.Keyset(list), cancellationToken);
         response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Ok(Pages.Of(tasks, page, "ListOutreachTasks", task => task.Id));
+        return TypedResults.Ok(Pages.Keyed(tasks, list));
     }
 
     private static async Task<Ok<OutreachTask>> GetTaskAsync(
@@ -197,25 +189,6 @@ internal static class CommunityEndpoints
     {
         var grant = await keys.AuthenticateAsync(request, null, ApiKeyScope.Admin, cancellationToken);
         return TypedResults.Ok(await store.RefreshCommunityAsync(grant.Workspace, asOf?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime, cancellationToken));
-    }
-
-    /// <summary>
-    /// The whole of a list the store reads in offset chunks, so that <see cref="Pages"/> can page it by key: these lists
-    /// (heroes, candidates, recognitions, open outreach) stay in the thousands.
-    /// </summary>
-    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(Func<int, int, Task<IReadOnlyList<T>>> read)
-    {
-        const int Chunk = 1000;
-        var all = new List<T>();
-        while (true)
-        {
-            var chunk = await read(all.Count, Chunk);
-            all.AddRange(chunk);
-            if (chunk.Count < Chunk)
-            {
-                return all;
-            }
-        }
     }
 
     private static async Task<long> MemberIdAsync(IRapportStore store, Workspace workspace, string? identity, CancellationToken cancellationToken)

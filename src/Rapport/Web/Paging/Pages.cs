@@ -3,7 +3,7 @@ namespace Rapport.Web.Paging;
 /// <summary>
 /// Cuts pages out of lists. Lists that grow without bound page in SQL: the store reads one page by keyset
 /// (<see cref="Storage.KeysetRequest"/>) and <c>Keyed</c> wraps its next key in the list's cursor. <c>Of</c> pages the
-/// few short lists the store computes whole (organizations, feedback areas, community levels), by each row's unique key:
+/// two lists ranked in C# rather than SQL, computed whole (organizations, feedback areas), by each row's unique key:
 /// the page starts after the row the cursor names, so rows added meanwhile are neither repeated nor skipped.
 /// </summary>
 internal static class Pages

@@ -65,6 +65,13 @@ internal static class GitHubHookEndpoints
                 $"Workspace '{found.Slug}' has no GitHub webhook secret, so no delivery can be verified; set one with `rapport hooks github secret --workspace {found.Slug}` and enter it in the webhook's settings on GitHub.");
         }
 
+        // An unsigned request is refused before anything else about it is looked at: it cannot be GitHub's.
+        if (string.IsNullOrWhiteSpace(request.Headers[GitHubWebhookSignature.Header]))
+        {
+            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized",
+                $"The {GitHubWebhookSignature.Header} header is missing: GitHub signs every delivery with workspace '{found.Slug}''s webhook secret; nothing was stored.");
+        }
+
         var isForm = IsForm(request.ContentType);
         if (!isForm && !IsJson(request.ContentType))
         {

@@ -14,11 +14,15 @@ namespace Rapport.Connectors.AccessLogs;
 /// </summary>
 public sealed class AccessLogImport(IRapportStore store)
 {
-    /// <param name="site">The site the log is of (<c>https://example.com</c>), put before each path to match content URLs.</param>
-    /// <param name="onRejected">With <paramref name="skipInvalid"/>, told of each line that cannot be read (<c>FILE:LINE: reason</c>).</param>
+    /// <param name="site">
+    /// The site the log is of (<c>https://example.com</c>), put before each path to match content URLs; empty when not
+    /// known. <see cref="FormatException"/> when it is not an http or https address.
+    /// </param>
+    /// <param name="onRejected">With <paramref name="skipInvalid"/>, told of each line that cannot be read.</param>
     public async Task<(long Lines, IReadOnlyList<PageReachRow> Rows)> ImportAsync(
-        Workspace workspace, TextReader log, string name, string site, bool skipInvalid, Action<string>? onRejected, CancellationToken cancellationToken)
+        Workspace workspace, TextReader log, string name, string site, bool skipInvalid, Action<ImportLineException>? onRejected, CancellationToken cancellationToken)
     {
+        CheckSite(site);
         var tally = new PageViewTally(site, EngagementThresholds.DefaultSeconds);
         string? first = null;
         var number = 0L;
@@ -39,7 +43,7 @@ public sealed class AccessLogImport(IRapportStore store)
                     throw error;
                 }
 
-                onRejected?.Invoke(error.Message);
+                onRejected?.Invoke(error);
                 continue;
             }
 
@@ -55,5 +59,14 @@ public sealed class AccessLogImport(IRapportStore store)
         var key = Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(site + "\n" + first)));
         await store.ReplacePageReachAsync(workspace, key, rows, cancellationToken).ConfigureAwait(false);
         return (number, rows);
+    }
+
+    /// <summary><see cref="FormatException"/> when <paramref name="site"/> is given and is not an http or https address.</summary>
+    public static void CheckSite(string site)
+    {
+        if (site.Length > 0 && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            throw new FormatException($"site '{site}' is not an http or https address");
+        }
     }
 }

@@ -15,6 +15,9 @@ public static class GitHubWebhookSignature
 
     private const int HashBytes = 32;
 
+    /// <summary>A new random secret (256 bits as 64 hex digits), for a webhook whose owner does not choose one.</summary>
+    public static string NewSecret() => RandomNumberGenerator.GetHexString(64, lowercase: true);
+
     /// <summary>The header value GitHub sends for <paramref name="body"/> under <paramref name="secret"/>.</summary>
     public static string Compute(ReadOnlySpan<byte> body, string secret)
     {

@@ -16,16 +16,11 @@ internal static class AccessLogImportCommand
         runner.Attach(command, async (scope, cancellationToken) =>
         {
             var path = scope.Get(file)!;
-            var siteUrl = scope.Get(site);
-            if (siteUrl is not null && !(Uri.TryCreate(siteUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            {
-                throw new CliException($"--site '{siteUrl}' is not an http or https address");
-            }
-
+            AccessLogImport.CheckSite(scope.Get(site) ?? "");
             using var log = new StreamReader(path);
             var workspace = await scope.WorkspaceForWritingAsync(cancellationToken);
             var (lines, rows) = await new AccessLogImport(scope.Store).ImportAsync(
-                workspace, log, path, siteUrl ?? "", scope.Get(skipInvalid), rejected => Console.Error.WriteLine(rejected + " (skipped)"), cancellationToken);
+                workspace, log, path, scope.Get(site) ?? "", scope.Get(skipInvalid), rejected => Console.Error.WriteLine(rejected.Message + " (skipped)"), cancellationToken);
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Page views").AddColumn(new TableColumn("Count").RightAligned());
             table.AddRow("lines read", $"{lines:N0}");
             table.AddRow("page views", $"{rows.Sum(row => row.Views):N0}");

@@ -31,23 +31,7 @@ internal static class AttendeeImportCommand
         {
             var path = scope.Get(file)!;
             var skip = scope.Get(skipInvalid);
-            var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var column in scope.Get(columns) ?? [])
-            {
-                var equals = column.IndexOf('=', StringComparison.Ordinal);
-                if (equals <= 0 || equals == column.Length - 1)
-                {
-                    throw new CliException($"--column '{column}' is not FIELD=HEADER, e.g. --column email=\"Attendee Email\"");
-                }
-
-                if (!AttendeeCsvColumns.TryParseField(column[..equals].Trim(), out _))
-                {
-                    throw new CliException($"--column {column}: unknown field '{column[..equals].Trim()}'; fields are {AttendeeCsvColumns.FieldNames}");
-                }
-
-                overrides[column[..equals].Trim()] = column[(equals + 1)..].Trim();
-            }
-
+            var overrides = AttendeeCsvColumns.ParseOverrides(scope.Get(columns) ?? []);
             var workspace = await scope.WorkspaceForWritingAsync(cancellationToken);
             var id = scope.Get(eventId);
             var devRelEvent = await scope.Store.GetEventAsync(workspace, id, cancellationToken)

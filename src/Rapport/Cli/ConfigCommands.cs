@@ -56,6 +56,7 @@ internal static class ConfigCommands
             ("Import:CsvMaxRowBytes", settings.Import.CsvMaxRowBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Import:CsvMaxFields", settings.Import.CsvMaxFields.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Import:CsvMaxRows", settings.Import.CsvMaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Import:MaxUploadBytes", settings.Import.MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         var list = own.Select(pair => new EffectiveSetting(pair.Key, SettingSecrets.Masked(pair.Key, pair.Value),
             RapportConfiguration.SourceOf(configuration, pair.Key))).ToList();

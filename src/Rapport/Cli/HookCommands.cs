@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using Rapport.Connectors.GitHub;
 using Spectre.Console;
 
@@ -34,7 +33,7 @@ internal static class HookCommands
             }
 
             var given = scope.Get(fromStdin);
-            var value = given ? await ReadSecretAsync(cancellationToken) : RandomNumberGenerator.GetHexString(64, lowercase: true);
+            var value = given ? await ReadSecretAsync(cancellationToken) : GitHubWebhookSignature.NewSecret();
             var workspace = await scope.WorkspaceForWritingAsync(cancellationToken);
             await scope.Store.SetWebhookSecretAsync(workspace, GitHubEventMapper.Source, value, cancellationToken);
 

@@ -35,7 +35,7 @@ internal static class QuestionsImportCommand
         {
             var path = scope.Get(file)!;
             var skip = scope.Get(skipInvalid);
-            var overrides = ParseOverrides(scope.Get(columns) ?? []);
+            var overrides = QuestionsCsvColumns.ParseOverrides(scope.Get(columns) ?? []);
             var name = path == "-" ? "<stdin>" : path;
             await using var input = path == "-"
                 ? Console.OpenStandardInput()
@@ -71,29 +71,5 @@ internal static class QuestionsImportCommand
             return 0;
         });
         return command;
-    }
-
-    private static Dictionary<string, string> ParseOverrides(string[] columns)
-    {
-        var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var column in columns)
-        {
-            var equals = column.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0 || equals == column.Length - 1)
-            {
-                throw new CliException($"--column '{column}' is not FIELD=HEADER, e.g. --column title=Subject");
-            }
-
-            var field = column[..equals].Trim();
-            if (!QuestionsCsvColumns.TryParseField(field, out _) && !Core.Identities.IdentityKinds.PlatformTraits.Contains(field.ToLowerInvariant()))
-            {
-                throw new CliException(
-                    $"--column {column}: unknown field '{field}'; fields are {string.Join(", ", QuestionsCsvColumns.Defaults.Keys.Select(QuestionsCsvColumns.SnakeCase))}, or a platform ({string.Join(", ", Core.Identities.IdentityKinds.PlatformTraits)})");
-            }
-
-            overrides[field] = column[(equals + 1)..].Trim();
-        }
-
-        return overrides;
     }
 }

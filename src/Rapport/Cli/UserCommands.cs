@@ -124,6 +124,11 @@ internal static class UserCommands
         runner.AttachAudited(link, "CreateSignInLink", async (scope, cancellationToken) =>
         {
             var user = await FindAsync(scope, cancellationToken);
+            if (user.DisabledAt is not null)
+            {
+                throw new CliException($"{user.Email} is disabled, so a sign-in link would not work: rapport users enable {user.Email} first");
+            }
+
             await PrintSignInLinkAsync(scope.Store, user, scope.Get(Url)!, cancellationToken);
             return 0;
         });

@@ -2,9 +2,18 @@ using Rapport.Connectors;
 
 namespace Rapport.Configuration;
 
-/// <summary>How much of a CSV file the imports read before refusing it (docs/security.md#input-limits).</summary>
+/// <summary>How much of a CSV file the imports read before refusing it, and how large a file the HTTP API takes (docs/security.md#input-limits).</summary>
 internal sealed class ImportSettings
 {
+    /// <summary>The largest <see cref="MaxUploadBytes"/>: an upload is held in memory while it is imported.</summary>
+    public const int MaxUploadBytesLimit = 1 << 30;
+
+    /// <summary>
+    /// The largest file an import over HTTP takes (<c>POST /api/v1/imports/…</c>, an event's attendees), once
+    /// decompressed; larger ones are refused with 413 before anything is stored. The command line reads files of any size.
+    /// </summary>
+    public int MaxUploadBytes { get; set; } = 32 << 20;
+
     /// <summary>The longest row in bytes; unset, each import's own (4 MiB for questions and members, 1 MiB for attendees).</summary>
     public int? CsvMaxRowBytes { get; set; }
 

@@ -27,7 +27,7 @@ internal static partial class RapportConfiguration
         "Workspace", "Store:Db", "Store:DuckDbMemoryLimit", "Server:Urls", "Server:PrometheusMetrics", "Logging:Format", "Logging:Level",
         "Community:RefreshMinutes", "Security:SignInPermitsPerMinute", "Security:IngestPermitsPerMinute", "Security:LockoutFailures",
         "Security:LockoutMinutes", "Security:AllowPrivateNetworkUrls", "Privacy:PageViewRetentionDays",
-        "Import:CsvMaxRowBytes", "Import:CsvMaxFields", "Import:CsvMaxRows",
+        "Import:CsvMaxRowBytes", "Import:CsvMaxFields", "Import:CsvMaxRows", "Import:MaxUploadBytes",
     ];
 
     private static readonly string[] CheckedSections = ["Store", "Server", "Community", "Security", "Privacy", "Import"];
@@ -126,6 +126,8 @@ internal static partial class RapportConfiguration
             "must be a number of bytes from 1024 to 268435456 (256 MiB)");
         Check(configuration, "Import:CsvMaxFields", settings.Import.CsvMaxFields is >= 1 and <= 100_000, "must be from 1 to 100000 fields");
         Check(configuration, "Import:CsvMaxRows", settings.Import.CsvMaxRows >= 1, "must be 1 or more rows");
+        Check(configuration, "Import:MaxUploadBytes", settings.Import.MaxUploadBytes is >= 1024 and <= ImportSettings.MaxUploadBytesLimit,
+            "must be a number of bytes from 1024 to 1073741824 (1 GiB)");
         Check(configuration, "Logging:Format", settings.Logging.Format is "auto" or "json" or "text", "must be auto, json or text");
         Check(configuration, "Logging:Level", Enum.TryParse<LogLevel>(settings.Logging.Level, ignoreCase: true, out _),
             "must be Trace, Debug, Information, Warning, Error, Critical or None");

@@ -1,7 +1,9 @@
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Rapport.Connectors.GitHub;
 using Rapport.Connectors.Segment;
+using Rapport.Core.Users;
 using Rapport.Storage;
 using Rapport.Web.Access;
 
@@ -18,11 +20,37 @@ internal static class GitHubHookEndpoints
     /// <summary>GitHub caps a delivery at 25 MB and sends nothing larger, so no real delivery is refused.</summary>
     public const int MaxBodyBytes = 25 * 1024 * 1024;
 
-    public static void MapGitHubHookEndpoints(this IEndpointRouteBuilder app) =>
+    public static void MapGitHubHookEndpoints(this IEndpointRouteBuilder app)
+    {
         app.MapPost("/hooks/github/{workspace}", ReceiveAsync).WithTags("Ingest")
             .WithName("GitHubWebhook")
             .WithSummary("Receive a signed GitHub webhook delivery for a workspace.")
             .RequiresAccess(RouteAccess.Signed);
+        app.MapPut("/api/v1/hooks/github/secret", SetSecretAsync)
+            .WithName("SetGitHubWebhookSecret")
+            .WithSummary("Sets the workspace's GitHub webhook secret, the one given or a new random one answered only here.")
+            .RequiresAccess(RouteAccess.Owner);
+    }
+
+    /// <summary>
+    /// As <c>rapport hooks github secret</c>: stores the secret given, or generates one and answers it once. No endpoint
+    /// answers a stored secret; a lost one is replaced, here and in the webhook's settings on GitHub.
+    /// </summary>
+    private static async Task<Ok<GitHubWebhookSecret>> SetSecretAsync(
+        HttpContext context, IRapportStore store, ApiAccess access, [FromBody] GitHubWebhookSecretRequest? request, string? workspace,
+        CancellationToken cancellationToken)
+    {
+        var caller = await access.RequireAsync(context, workspace, UserRole.Owner, cancellationToken);
+        var given = request?.Secret?.Trim();
+        if (given is { Length: 0 })
+        {
+            throw new FormatException("'secret' is empty; leave it out to have a random secret generated");
+        }
+
+        var secret = given ?? GitHubWebhookSignature.NewSecret();
+        await store.SetWebhookSecretAsync(caller.Workspace, Source, secret, cancellationToken);
+        return TypedResults.Ok(new GitHubWebhookSecret(caller.Workspace.Slug, $"/hooks/github/{caller.Workspace.Slug}", given is null ? secret : null));
+    }
 
     private static async Task<Results<Ok<GitHubHookResult>, ProblemHttpResult>> ReceiveAsync(
         string workspace, HttpRequest request, IRapportStore store, IngestQueue queue, TimeProvider clock, CancellationToken cancellationToken)
@@ -35,6 +63,13 @@ internal static class GitHubHookEndpoints
         {
             return Problem(StatusCodes.Status401Unauthorized, "Unauthorized",
                 $"Workspace '{found.Slug}' has no GitHub webhook secret, so no delivery can be verified; set one with `rapport hooks github secret --workspace {found.Slug}` and enter it in the webhook's settings on GitHub.");
+        }
+
+        // An unsigned request is refused before anything else about it is looked at: it cannot be GitHub's.
+        if (string.IsNullOrWhiteSpace(request.Headers[GitHubWebhookSignature.Header]))
+        {
+            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized",
+                $"The {GitHubWebhookSignature.Header} header is missing: GitHub signs every delivery with workspace '{found.Slug}''s webhook secret; nothing was stored.");
         }
 
         var isForm = IsForm(request.ContentType);

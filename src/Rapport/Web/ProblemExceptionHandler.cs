@@ -21,7 +21,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             ApiKeyRejectedException => (StatusCodes.Status401Unauthorized, "Unauthorized"),
             SegmentPayloadTooLargeException => (StatusCodes.Status413PayloadTooLarge, "Payload too large"),
             InvalidSegmentMessagesException => (StatusCodes.Status400BadRequest, "Invalid messages"),
-            SegmentFormatException => (StatusCodes.Status400BadRequest, "Bad request"),
+            SegmentFormatException or ImportLineException => (StatusCodes.Status400BadRequest, "Bad request"),
+            UnsupportedMediaTypeException => (StatusCodes.Status415UnsupportedMediaType, "Unsupported media type"),
             IngestUnavailableException or StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
             NotSupportedException => (StatusCodes.Status501NotImplemented, "Not supported"),
             FormatException or ArgumentException or JourneyMapException or LeadCriteriaException or Core.Icps.IcpException or Core.Coverage.CoverageException => (StatusCodes.Status400BadRequest, "Bad request"),
@@ -45,6 +46,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 break;
             case LeadCriteriaException { Line: { } line }:
                 problem.Extensions["line"] = line;
+                break;
+            // An upload's name tells the caller nothing: the line and the reason say what to fix.
+            case ImportLineException { Line: { } number } bad:
+                problem.Detail = $"line {number}: {bad.Reason}";
+                problem.Extensions["line"] = number;
+                break;
+            case ImportLineException bad:
+                problem.Detail = bad.Reason;
                 break;
             case IngestUnavailableException:
                 httpContext.Response.Headers.RetryAfter = "5";

@@ -9,6 +9,7 @@ using Rapport.Web.Beacons;
 using Rapport.Web.Community;
 using Rapport.Web.Dashboard;
 using Rapport.Web.Feedback;
+using Rapport.Web.Imports;
 using Rapport.Web.OpenApi;
 using Rapport.Web.Privacy;
 using Rapport.Webhooks;
@@ -68,6 +69,7 @@ internal static class RapportWebHost
         builder.Services.AddSingleton<EditorAuthorization>();
         builder.Services.AddSingleton<ApiAccess>();
         builder.Services.AddSingleton(settings.Security);
+        builder.Services.AddSingleton(settings.Import);
         builder.Services.AddRapportRateLimits(settings.Security);
         builder.Services.AddSingleton(new SignInLockout(store, clock, settings.Security.LockoutFailures, TimeSpan.FromMinutes(settings.Security.LockoutMinutes)));
         builder.Services.AddWebhookDelivery(store, clock, settings.Security.AllowPrivateNetworkUrls);
@@ -106,6 +108,7 @@ internal static class RapportWebHost
         app.MapDocsGapEndpoints();
         app.MapFeedbackEndpoints();
         app.MapEventEndpoints();
+        app.MapImportEndpoints();
         app.MapIcpEndpoints();
         app.MapCoverageEndpoints();
         app.MapLinkEndpoints();

@@ -23,7 +23,11 @@ internal sealed class RequestBody : IDisposable
 
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
 
-    public static async Task<RequestBody> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static Task<RequestBody> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken) =>
+        ReadAsync(request, maxBytes, "send smaller batches", cancellationToken);
+
+    /// <param name="tooLarge">What to do about a body over the limit, said in the 413 answer.</param>
+    public static async Task<RequestBody> ReadAsync(HttpRequest request, int maxBytes, string tooLarge, CancellationToken cancellationToken)
     {
         var encoding = request.Headers.ContentEncoding.ToString().Trim();
         GZipStream? gzip = null;
@@ -61,7 +65,7 @@ internal sealed class RequestBody : IDisposable
                 if (length > maxBytes)
                 {
                     throw new SegmentPayloadTooLargeException(
-                        $"the request body is over {maxBytes / 1024} KB{(gzip is null ? "" : " once decompressed")}; send smaller batches");
+                        $"the request body is over {maxBytes / 1024} KB{(gzip is null ? "" : " once decompressed")}; {tooLarge}");
                 }
             }
         }
@@ -85,6 +89,9 @@ internal sealed class RequestBody : IDisposable
 
         return new RequestBody(buffer, length);
     }
+
+    /// <summary>The body as a stream, without copying it; valid until the body is disposed.</summary>
+    public Stream AsStream() => new MemoryStream(_buffer, 0, Length, writable: false);
 
     public void Dispose()
     {

@@ -7,7 +7,7 @@ namespace Rapport.Web;
 
 /// <summary>
 /// The dashboard's users over HTTP, as on the settings page and <c>rapport users</c>: list, create (with a one-time
-/// sign-in link), change a role, disable and enable, remove. Rapport always keeps an active owner. Users belong to the
+/// sign-in link), a new sign-in link, change a role, disable and enable, remove. Rapport always keeps an active owner. Users belong to the
 /// installation, so only a signed-in owner may call these (<see cref="RouteAccess.OwnerSession"/>), never a workspace's key.
 /// </summary>
 internal static class UserEndpoints
@@ -22,6 +22,10 @@ internal static class UserEndpoints
         users.MapPost("", CreateAsync)
             .WithName("CreateUser")
             .WithSummary("Creates a user and answers a one-time sign-in link for them, shown only here.")
+            .RequiresAccess(RouteAccess.OwnerSession);
+        users.MapPost("/{userId:long}/links", CreateLinkAsync)
+            .WithName("CreateSignInLink")
+            .WithSummary("Creates a new one-time sign-in link for a user, shown only here; a disabled user gets none.")
             .RequiresAccess(RouteAccess.OwnerSession);
         users.MapPatch("/{userId:long}", ChangeRoleAsync)
             .WithName("ChangeUserRole")
@@ -64,6 +68,21 @@ internal static class UserEndpoints
         var user = await store.CreateUserAsync(request.Email, role, null, cancellationToken);
         var link = await store.CreateSignInLinkAsync(user.Id, SettingsModel.LinkLifetime, cancellationToken);
         return TypedResults.Created($"/api/v1/users/{user.Id}", new CreatedUser(user, $"/signin/link/{link.Token}", link.ExpiresAt));
+    }
+
+    /// <summary>A one-time sign-in link: its path on the server, and until when it works.</summary>
+    internal sealed record NewSignInLink(UserAccount User, string SignInLink, DateTime ExpiresAt);
+
+    private static async Task<Ok<NewSignInLink>> CreateLinkAsync(IRapportStore store, long userId, CancellationToken cancellationToken)
+    {
+        var user = await store.GetUserAsync(userId, cancellationToken) ?? throw new NotFoundException($"There is no user {userId}.");
+        if (user.DisabledAt is not null)
+        {
+            throw new ConflictException($"{user.Email} is disabled, so a sign-in link would not work: enable them first.");
+        }
+
+        var link = await store.CreateSignInLinkAsync(user.Id, SettingsModel.LinkLifetime, cancellationToken);
+        return TypedResults.Ok(new NewSignInLink(user, $"/signin/link/{link.Token}", link.ExpiresAt));
     }
 
     private static async Task<Ok<UserAccount>> ChangeRoleAsync(IRapportStore store, long userId, RoleRequest request, CancellationToken cancellationToken)

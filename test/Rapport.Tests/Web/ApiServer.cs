@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Rapport.Configuration;
 using Rapport.Connectors.Segment;
 using Rapport.Core.ApiKeys;
 using Rapport.Core.Workspaces;
@@ -40,7 +41,8 @@ internal sealed class ApiServer : IAsyncDisposable
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public static async Task<ApiServer> StartAsync(string workspaceSlug = Workspace.DefaultSlug, TimeProvider? clock = null)
+    /// <param name="settings">The server's settings (limits, <c>Security:AllowPrivateNetworkUrls</c>); the defaults when not given.</param>
+    public static async Task<ApiServer> StartAsync(string workspaceSlug = Workspace.DefaultSlug, TimeProvider? clock = null, RapportSettings? settings = null)
     {
         var directory = new TemporaryDirectory();
         var store = RapportStore.Open(directory.File("rapport.duckdb"), clock ?? TimeProvider.System);
@@ -48,7 +50,7 @@ internal sealed class ApiServer : IAsyncDisposable
         var readKey = (await store.CreateApiKeyAsync(workspace, ApiKeyScope.Read, "reports", Token)).Plaintext;
         var adminKey = (await store.CreateApiKeyAsync(workspace, ApiKeyScope.Admin, "devrel", Token)).Plaintext;
         var ingestKey = (await store.CreateApiKeyAsync(workspace, ApiKeyScope.Ingest, "site", Token)).Plaintext;
-        var app = RapportWebHost.Build(store, workspaceSlug, "http://127.0.0.1:0", clock ?? TimeProvider.System);
+        var app = RapportWebHost.Build(store, workspaceSlug, "http://127.0.0.1:0", clock ?? TimeProvider.System, settings);
         await app.StartAsync(Token);
         return new ApiServer(directory, store, workspace, app, readKey, adminKey, ingestKey);
     }

@@ -1,60 +1,36 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Rapport.Configuration;
 using Rapport.Connectors.Segment;
 using Rapport.Core.ApiKeys;
-using Rapport.Core.Workspaces;
-using Rapport.Storage;
-using Rapport.Web;
 
 namespace Rapport.Tests.Web;
 
 /// <summary>
-/// <c>/api/v1/leads</c> and <c>/api/v1/webhooks</c> through real Kestrel on 127.0.0.1, over a DuckDB file holding
-/// <c>TestData/leads.jsonl</c>, called with API keys of each scope.
+/// <c>/api/v1/leads</c> and <c>/api/v1/webhooks</c> through real Kestrel (<see cref="ApiServer"/>), over a DuckDB file
+/// holding <c>TestData/leads.jsonl</c>, called with API keys of each scope.
 /// </summary>
 public sealed class LeadAndWebhookApiTests : IAsyncLifetime
 {
-    private readonly TemporaryDirectory _directory = new();
-    private IRapportStore _store = null!;
-    private Workspace _workspace = null!;
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
-    private string _read = "";
-    private string _admin = "";
-    private string _ingest = "";
+    private ApiServer _server = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _store = RapportStore.Open(_directory.File("rapport.duckdb"), TimeProvider.System);
-        _workspace = await _store.GetOrCreateWorkspaceAsync("acme", Token);
-        await using (var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "TestData", "leads.jsonl")))
-        {
-            await new SegmentImport(_store, TimeProvider.System).ImportAsync(_workspace, file, "leads.jsonl", skipInvalid: false, cancellationToken: Token);
-        }
-
-        _read = (await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Read, "dashboard", Token)).Plaintext;
-        _admin = (await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Admin, "crm", Token)).Plaintext;
-        _ingest = (await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Ingest, "website", Token)).Plaintext;
-        _app = RapportWebHost.Build(
-            _store, "acme", "http://127.0.0.1:0", TimeProvider.System, new RapportSettings { Security = { AllowPrivateNetworkUrls = true } });
-        await _app.StartAsync(Token);
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
+        _server = await ApiServer.StartAsync("acme", settings: new RapportSettings { Security = { AllowPrivateNetworkUrls = true } });
+        await using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "TestData", "leads.jsonl"));
+        await new SegmentImport(_server.Store, TimeProvider.System).ImportAsync(_server.Workspace, file, "leads.jsonl", skipInvalid: false, cancellationToken: Token);
     }
 
     [Fact]
     public async Task Leads_are_refreshed_listed_and_handed_off_over_http_as_on_the_command_line()
     {
-        using var refreshed = await SendAsync(HttpMethod.Post, "/api/v1/leads/refresh", _admin);
-        using var changed = await SendAsync(HttpMethod.Patch, "/api/v1/leads/2", _admin, new { status = "handed_off", note = "Intro to Sam" });
-        using var listed = await SendAsync(HttpMethod.Get, "/api/v1/leads?status=handed_off", _read);
-        using var one = await SendAsync(HttpMethod.Get, "/api/v1/leads/2", _read);
+        using var refreshed = await SendAsync(HttpMethod.Post, "/api/v1/leads/refresh", _server.AdminKey);
+        using var changed = await SendAsync(HttpMethod.Patch, "/api/v1/leads/2", _server.AdminKey, new { status = "handed_off", note = "Intro to Sam" });
+        using var listed = await SendAsync(HttpMethod.Get, "/api/v1/leads?status=handed_off", _server.ReadKey);
+        using var one = await SendAsync(HttpMethod.Get, "/api/v1/leads/2", _server.ReadKey);
 
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         using var result = await JsonAsync(refreshed);
@@ -63,22 +39,22 @@ public sealed class LeadAndWebhookApiTests : IAsyncLifetime
             result.RootElement.GetProperty("created").EnumerateArray().Select(lead => lead.GetProperty("key").GetString()));
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         using var lead = await JsonAsync(one);
-        Assert.Equal(("handed_off", "Intro to Sam", $"key:{_admin[..12]}"),
+        Assert.Equal(("handed_off", "Intro to Sam", $"key:{_server.AdminKey[..12]}"),
             (lead.RootElement.GetProperty("status").GetString(), lead.RootElement.GetProperty("note").GetString(), lead.RootElement.GetProperty("statusChangedBy").GetString()));
         using var filtered = await JsonAsync(listed);
         Assert.Equal([2], filtered.RootElement.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetInt32()));
         Assert.Equal(
-            JsonSerializer.Serialize(await _store.GetLeadAsync(_workspace, 2, Token), Core.RapportJson.Options),
+            JsonSerializer.Serialize(await _server.Store.GetLeadAsync(_server.Workspace, 2, Token), Core.RapportJson.Options),
             lead.RootElement.GetRawText());
     }
 
     [Fact]
     public async Task The_csv_export_and_the_criteria_are_there_for_a_read_key()
     {
-        await _store.RefreshLeadsAsync(_workspace, Token);
+        await _server.Store.RefreshLeadsAsync(_server.Workspace, Token);
 
-        using var csv = await SendAsync(HttpMethod.Get, "/api/v1/leads/export.csv", _read);
-        using var criteria = await SendAsync(HttpMethod.Get, "/api/v1/leads/criteria", _read);
+        using var csv = await SendAsync(HttpMethod.Get, "/api/v1/leads/export.csv", _server.ReadKey);
+        using var criteria = await SendAsync(HttpMethod.Get, "/api/v1/leads/criteria", _server.ReadKey);
 
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var rows = (await csv.Content.ReadAsStringAsync(Token)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -90,8 +66,8 @@ public sealed class LeadAndWebhookApiTests : IAsyncLifetime
     [Fact]
     public async Task Criteria_in_a_bad_body_are_refused_with_the_line_and_an_owner_s_key_sets_good_ones()
     {
-        using var bad = await SendAsync(HttpMethod.Put, "/api/v1/leads/criteria", _admin, rawJson: "{\n  \"rules\": [\n    {\"developers\": 0, \"stage\": \"build\"}]\n}");
-        using var good = await SendAsync(HttpMethod.Put, "/api/v1/leads/criteria", _admin, rawJson: """{"rules": [{"developers": 2, "stage": "build"}]}""");
+        using var bad = await SendAsync(HttpMethod.Put, "/api/v1/leads/criteria", _server.AdminKey, rawJson: "{\n  \"rules\": [\n    {\"developers\": 0, \"stage\": \"build\"}]\n}");
+        using var good = await SendAsync(HttpMethod.Put, "/api/v1/leads/criteria", _server.AdminKey, rawJson: """{"rules": [{"developers": 2, "stage": "build"}]}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
@@ -99,7 +75,7 @@ public sealed class LeadAndWebhookApiTests : IAsyncLifetime
         Assert.Equal(3, problem.RootElement.GetProperty("line").GetInt32());
         Assert.Equal("line 3: \"developers\" must be a whole number of at least 1", problem.RootElement.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
-        Assert.Equal(2, (await _store.GetLeadCriteriaAsync(_workspace, Token)).Rules[0].Developers);
+        Assert.Equal(2, (await _server.Store.GetLeadCriteriaAsync(_server.Workspace, Token)).Rules[0].Developers);
     }
 
     [Fact]
@@ -107,12 +83,12 @@ public sealed class LeadAndWebhookApiTests : IAsyncLifetime
     {
         await using var receiver = await Webhooks.WebhookReceiver.StartAsync();
 
-        using var added = await SendAsync(HttpMethod.Post, "/api/v1/webhooks", _admin, new { url = receiver.Url(), events = new[] { "drql.created" }, format = "slack" });
-        using var tested = await SendAsync(HttpMethod.Post, "/api/v1/webhooks/1/test", _admin);
-        using var listed = await SendAsync(HttpMethod.Get, "/api/v1/webhooks", _admin);
-        using var log = await SendAsync(HttpMethod.Get, "/api/v1/webhooks/deliveries?status=delivered", _admin);
-        using var removed = await SendAsync(HttpMethod.Delete, "/api/v1/webhooks/1", _admin);
-        using var removedAgain = await SendAsync(HttpMethod.Delete, "/api/v1/webhooks/1", _admin);
+        using var added = await SendAsync(HttpMethod.Post, "/api/v1/webhooks", _server.AdminKey, new { url = receiver.Url(), events = new[] { "drql.created" }, format = "slack" });
+        using var tested = await SendAsync(HttpMethod.Post, "/api/v1/webhooks/1/test", _server.AdminKey);
+        using var listed = await SendAsync(HttpMethod.Get, "/api/v1/webhooks", _server.AdminKey);
+        using var log = await SendAsync(HttpMethod.Get, "/api/v1/webhooks/deliveries?status=delivered", _server.AdminKey);
+        using var removed = await SendAsync(HttpMethod.Delete, "/api/v1/webhooks/1", _server.AdminKey);
+        using var removedAgain = await SendAsync(HttpMethod.Delete, "/api/v1/webhooks/1", _server.AdminKey);
 
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         Assert.Equal("/api/v1/webhooks/1", added.Headers.Location?.OriginalString);
@@ -135,12 +111,12 @@ public sealed class LeadAndWebhookApiTests : IAsyncLifetime
     [Fact]
     public async Task A_webhook_to_a_url_that_is_not_http_is_a_bad_request_and_nothing_is_stored()
     {
-        using var response = await SendAsync(HttpMethod.Post, "/api/v1/webhooks", _admin, new { url = "file:///etc/passwd", events = new[] { "drql.created" } });
+        using var response = await SendAsync(HttpMethod.Post, "/api/v1/webhooks", _server.AdminKey, new { url = "file:///etc/passwd", events = new[] { "drql.created" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = await JsonAsync(response);
         Assert.Equal("'file:///etc/passwd' is a file URL; webhooks are delivered to http or https URLs only", problem.RootElement.GetProperty("detail").GetString());
-        Assert.Empty(await _store.ListWebhookSubscriptionsAsync(_workspace, Token));
+        Assert.Empty(await _server.Store.ListWebhookSubscriptionsAsync(_server.Workspace, Token));
     }
 
     [Theory]
@@ -157,13 +133,13 @@ public sealed class LeadAndWebhookApiTests : IAsyncLifetime
     [InlineData("GET", "/api/v1/webhooks", "admin", HttpStatusCode.OK)]
     public async Task Each_endpoint_needs_a_key_whose_scope_allows_it(string method, string path, string key, HttpStatusCode expected)
     {
-        var revoked = await _store.CreateApiKeyAsync(_workspace, ApiKeyScope.Admin, "old", Token);
-        await _store.RevokeApiKeyAsync(_workspace, revoked.Key.Prefix, Token);
+        var revoked = await _server.Store.CreateApiKeyAsync(_server.Workspace, ApiKeyScope.Admin, "old", Token);
+        await _server.Store.RevokeApiKeyAsync(_server.Workspace, revoked.Key.Prefix, Token);
         var plaintext = key switch
         {
-            "read" => _read,
-            "admin" => _admin,
-            "ingest" => _ingest,
+            "read" => _server.ReadKey,
+            "admin" => _server.AdminKey,
+            "ingest" => _server.IngestKey,
             "revoked" => revoked.Plaintext,
             _ => null,
         };
@@ -177,38 +153,13 @@ public sealed class LeadAndWebhookApiTests : IAsyncLifetime
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        Assert.Equal(Core.Leads.LeadCriteria.Default, await _store.GetLeadCriteriaAsync(_workspace, Token));
+        Assert.Equal(Core.Leads.LeadCriteria.Default, await _server.Store.GetLeadCriteriaAsync(_server.Workspace, Token));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await _store.DisposeAsync();
-        _directory.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? json = null, string? rawJson = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (key is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? json = null, string? rawJson = null) =>
+        _server.SendAsync(method, path, key, rawJson, json is null ? null : request => request.Content = JsonContent.Create(json));
 
-        if (json is not null)
-        {
-            request.Content = JsonContent.Create(json);
-        }
-        else if (rawJson is not null)
-        {
-            request.Content = new StringContent(rawJson, Encoding.UTF8, "application/json");
-        }
-
-        return await _http.SendAsync(request, Token);
-    }
-
-    private static async Task<JsonDocument> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    private static Task<JsonDocument> JsonAsync(HttpResponseMessage response) => ApiServer.JsonAsync(response);
 }

@@ -40,6 +40,7 @@ internal sealed class RouteAccessOperationTransformer : IOpenApiOperationTransfo
 
         operation.Responses ??= [];
         await DescribeBodyAsync(operation, context, document, cancellationToken);
+        await DescribeUploadAsync(operation, context, document, cancellationToken);
         DescribeCsv(operation, context);
         AddExamples(operation, context);
         var parameters = operation.Parameters ?? [];
@@ -92,6 +93,53 @@ internal sealed class RouteAccessOperationTransformer : IOpenApiOperationTransfo
             Required = true,
             Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference(name, document) } },
         };
+    }
+
+    /// <summary>An import: the file as the body in each content type it takes, or as the one file of a form; too large is 413.</summary>
+    private static async Task DescribeUploadAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, OpenApiDocument document, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestUploadMetadata>().LastOrDefault() is not { } upload)
+        {
+            return;
+        }
+
+        var content = new Dictionary<string, OpenApiMediaType>();
+        foreach (var type in upload.ContentTypes)
+        {
+            content[type] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        }
+
+        content[Imports.ImportUpload.FormContentType] = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "file" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The file, with its name" },
+                },
+            },
+        };
+        if (upload.Json is { } json)
+        {
+            if (document.Components?.Schemas?.ContainsKey(json.Name) != true)
+            {
+                document.AddComponent(json.Name, await context.GetOrCreateSchemaAsync(json, null, cancellationToken));
+            }
+
+            content["application/json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(json.Name, document) };
+        }
+
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The file to import (UTF-8), as the body or as a form's one file; gzip with Content-Encoding: gzip.",
+            Content = content,
+        };
+        AddProblem(operation, document, StatusCodes.Status413PayloadTooLarge, "The file is larger than Import:MaxUploadBytes (32 MiB by default); nothing was stored.");
+        AddProblem(operation, document, StatusCodes.Status415UnsupportedMediaType, "The body's content type is not one this import reads.");
     }
 
     /// <summary>A list that also answers CSV: the <c>format</c> parameter, and <c>text/csv</c> beside the JSON.</summary>

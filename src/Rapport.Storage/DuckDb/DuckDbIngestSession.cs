@@ -21,7 +21,13 @@ internal sealed class DuckDbIngestSession : IIngestSession
     /// are written ahead to the database file or spilled to its temporary directory once the limit is reached, so
     /// the limit bounds DuckDB's share of an import's memory without failing it (measured: 10 million messages).
     /// </summary>
-    internal const string BulkMemoryLimit = "256MB";
+    internal const string BulkMemoryLimit = "128MB";
+
+    /// <summary>
+    /// The limit while a bulk import commits: applying a million trait updates fails under 128 MB (measured at ten
+    /// million messages), and by then the ingest state is released, so DuckDB may use more.
+    /// </summary>
+    internal const string BulkCommitMemoryLimit = "256MB";
 
     private readonly DuckDBConnection _connection;
     private readonly DuckDBTransaction _transaction;
@@ -94,6 +100,11 @@ internal sealed class DuckDbIngestSession : IIngestSession
         if (_bulk)
         {
             ReleaseIngestState();
+        }
+
+        if (_bulkMemoryCapped)
+        {
+            _connection.Execute($"SET GLOBAL memory_limit = '{BulkCommitMemoryLimit}'");
         }
 
         WriteMembers(members);

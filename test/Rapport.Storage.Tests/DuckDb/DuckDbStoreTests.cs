@@ -114,7 +114,7 @@ public sealed class DuckDbStoreTests : StoreConformanceTests
         Assert.Equal((60_000L, 100L, 1L), (stats.Activities, stats.Developers, stats.IdentifiedDevelopers));
     }
 
-    private const string DuckDbBulkLimit = "256MB";
+    private const string DuckDbBulkLimit = "128MB";
 
     /// <summary>DuckDB's memory limit as it prints it; connections to one file in one process share the database.</summary>
     private static string MemoryLimit(string path)

@@ -4,26 +4,35 @@ using System.Runtime.InteropServices;
 namespace Rapport.Core.Ingest;
 
 /// <summary>
-/// The message keys a workspace has stored, for idempotency, as 64-bit fingerprints in one open-addressing table
-/// (linear probing, power-of-two size, at most 80 % full). A new fingerprint means a new message for certain; a
+/// The message keys a workspace has stored, for idempotency, as 64-bit fingerprints in open-addressing tables
+/// (linear probing, power-of-two sizes, each at most 80 % full). A new fingerprint means a new message for certain; a
 /// fingerprint already there means the message was <em>probably</em> seen, and the ingest batch holds it as a
 /// suspect until the store confirms its full key (<see cref="IngestBatch.ConfirmSuspects"/>), so a collision of
 /// two 64-bit fingerprints never drops a message.
 /// </summary>
 /// <remarks>
-/// The full 128-bit keys cost 16 bytes a slot: 256 MiB for the 16 million slots of a 10-million-message import, and
-/// 384 MiB while the table doubles. Fingerprints halve that. Among 10 million keys the chance that any two
-/// fingerprints collide is about 3 in a million (n² / 2⁶⁵), so confirmation costs almost nothing unless messages
-/// really are repeated. Keys are hashes of message ids, so their bits are already spread; the fingerprint mixes
-/// both halves anyway so that hand-made keys in tests spread as well. The all-zero fingerprint marks an empty slot
-/// and is remembered by a flag of its own.
+/// The full 128-bit keys cost 16 bytes a slot: 256 MiB for the 16 million slots of a 10-million-message import.
+/// Fingerprints halve that. Among 10 million keys the chance that any two fingerprints collide is about 3 in a
+/// million (n² / 2⁶⁵), so confirmation costs almost nothing unless messages really are repeated. Keys are hashes of
+/// message ids, so their bits are already spread; the fingerprint mixes both halves anyway so that hand-made keys in
+/// tests spread as well. The all-zero fingerprint marks an empty slot and is remembered by a flag of its own.
+/// <para>
+/// The slots are split into 4,096 shards by the top bits of the mixed fingerprint, each growing on its own: one
+/// table doubling in one piece needs the old and the new array at once (64 + 128 MiB at ten million keys) and leaves
+/// the old one as a hole in the large-object heap; a shard doubles 1/4,096 of that, and up to about 30 million keys
+/// a shard stays below the large-object heap, where the collector compacts as usual.
+/// </para>
 /// </remarks>
 public sealed class MessageKeySet
 {
-    private const int MinimumCapacity = 16;
+    private const int ShardBits = 12;
+    private const int ShardCount = 1 << ShardBits;
+    private const int MinimumShardSlots = 16;
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
     private readonly Func<Guid, ulong> _fingerprint;
-    private ulong[] _slots;
+    private readonly ulong[][] _shards = new ulong[ShardCount][];
+    private readonly int[] _shardCounts = new int[ShardCount];
     private int _count;
     private bool _hasZero;
 
@@ -36,11 +45,14 @@ public sealed class MessageKeySet
     public MessageKeySet(int capacity, Func<Guid, ulong> fingerprint)
     {
         _fingerprint = fingerprint;
-        _slots = new ulong[SlotsFor(capacity)];
+        Allocate(capacity);
     }
 
     /// <summary>How many distinct fingerprints the set holds.</summary>
     public int Count => _count + (_hasZero ? 1 : 0);
+
+    /// <summary>Slots allocated over all shards: what the set costs, 8 bytes each.</summary>
+    public long SlotCount => _shards.Sum(shard => (long)shard.Length);
 
     /// <summary>Adds a key's fingerprint; returns <c>false</c> when it was already there (the key was probably added before).</summary>
     public bool Add(Guid key)
@@ -53,18 +65,22 @@ public sealed class MessageKeySet
             return added;
         }
 
-        if ((_count + 1) * 5L > _slots.Length * 4L)
+        var mixed = fingerprint * Golden;
+        var shard = ShardOf(mixed);
+        ref var slots = ref _shards[shard];
+        if ((_shardCounts[shard] + 1) * 5L > slots.Length * 4L)
         {
-            Grow();
+            slots = Grown(slots);
         }
 
-        var mask = _slots.Length - 1;
-        for (var slot = Home(fingerprint, mask); ; slot = (slot + 1) & mask)
+        var mask = slots.Length - 1;
+        for (var slot = Home(mixed, mask); ; slot = (slot + 1) & mask)
         {
-            ref var candidate = ref _slots[slot];
+            ref var candidate = ref slots[slot];
             if (candidate == 0)
             {
                 candidate = fingerprint;
+                _shardCounts[shard]++;
                 _count++;
                 return true;
             }
@@ -85,10 +101,17 @@ public sealed class MessageKeySet
             return _hasZero;
         }
 
-        var mask = _slots.Length - 1;
-        for (var slot = Home(fingerprint, mask); ; slot = (slot + 1) & mask)
+        var mixed = fingerprint * Golden;
+        var slots = _shards[ShardOf(mixed)];
+        if (slots.Length == 0)
         {
-            var candidate = _slots[slot];
+            return false;
+        }
+
+        var mask = slots.Length - 1;
+        for (var slot = Home(mixed, mask); ; slot = (slot + 1) & mask)
+        {
+            var candidate = slots[slot];
             if (candidate == 0)
             {
                 return false;
@@ -112,7 +135,7 @@ public sealed class MessageKeySet
     /// <summary>Empties the set and gives its memory back.</summary>
     public void Clear()
     {
-        _slots = new ulong[MinimumCapacity];
+        Allocate(0);
         _count = 0;
         _hasZero = false;
     }
@@ -122,14 +145,24 @@ public sealed class MessageKeySet
     {
         Span<ulong> halves = stackalloc ulong[2];
         MemoryMarshal.Write(MemoryMarshal.AsBytes(halves), in key);
-        return halves[0] ^ BitOperations.RotateLeft(halves[1] * 0x9E3779B97F4A7C15UL, 31);
+        return halves[0] ^ BitOperations.RotateLeft(halves[1] * Golden, 31);
     }
 
-    private void Grow()
+    /// <summary>Sizes every shard for its share of <paramref name="capacity"/> keys; an empty shard allocates on first use.</summary>
+    private void Allocate(int capacity)
     {
-        var old = _slots;
-        _slots = new ulong[old.Length * 2];
-        var mask = _slots.Length - 1;
+        var perShard = capacity / ShardCount;
+        for (var shard = 0; shard < ShardCount; shard++)
+        {
+            _shards[shard] = perShard == 0 ? [] : new ulong[SlotsFor(perShard)];
+            _shardCounts[shard] = 0;
+        }
+    }
+
+    private static ulong[] Grown(ulong[] old)
+    {
+        var slots = new ulong[Math.Max(MinimumShardSlots, old.Length * 2)];
+        var mask = slots.Length - 1;
         foreach (var fingerprint in old)
         {
             if (fingerprint == 0)
@@ -137,22 +170,24 @@ public sealed class MessageKeySet
                 continue;
             }
 
-            var slot = Home(fingerprint, mask);
-            while (_slots[slot] != 0)
+            var slot = Home(fingerprint * Golden, mask);
+            while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _slots[slot] = fingerprint;
+            slots[slot] = fingerprint;
         }
+
+        return slots;
     }
 
-    // Fibonacci hashing: the multiplication carries every bit of the fingerprint into the high bits used for the slot.
-    private static int Home(ulong fingerprint, int mask) => (int)((fingerprint * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+    // Fibonacci hashing: the multiplication carries every bit of the fingerprint into the high bits; the top ones
+    // choose the shard, the ones below them the slot, so the two choices do not depend on each other.
+    private static int ShardOf(ulong mixed) => (int)(mixed >> (64 - ShardBits));
 
-    private static int SlotsFor(int capacity)
-    {
-        var needed = Math.Max(MinimumCapacity, (long)capacity * 5 / 4 + 1);
-        return (int)Math.Min(1L << 30, BitOperations.RoundUpToPowerOf2((ulong)needed));
-    }
+    private static int Home(ulong mixed, int mask) => (int)(mixed >> 20) & mask;
+
+    private static int SlotsFor(int capacity) =>
+        (int)BitOperations.RoundUpToPowerOf2((ulong)Math.Max(MinimumShardSlots, (long)capacity * 5 / 4 + 1));
 }

@@ -28,4 +28,15 @@ public sealed class WorkspaceIngestState(IdentityGraph identities, MessageKeySet
 
     /// <summary>Marks keys as stored, so that messages with them are skipped as duplicates.</summary>
     public void RememberStoredMessageKeys(IEnumerable<Guid> keys) => MessageKeys.UnionWith(keys);
+
+    /// <summary>
+    /// Gives back the memory of the identity graph and the message keys, for a store that has stopped keeping this
+    /// state and loads it afresh for the next session. Called once a batch has completed its member rows (they do not
+    /// read the graph): at ten million messages that is about 300 MiB the commit's own SQL can use instead.
+    /// </summary>
+    public void Release()
+    {
+        Identities = new IdentityGraph(Identities.NextMemberId);
+        MessageKeys.Clear();
+    }
 }

@@ -163,7 +163,9 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
         {
             var state = await GetIngestStateAsync(workspace, cancellationToken).ConfigureAwait(false);
             var transaction = _writer.BeginTransaction();
-            return new DuckDbIngestSession(_writer, transaction, workspace, state, Now(), capBulkMemory: !_memoryLimited, onEnd: committed =>
+            return new DuckDbIngestSession(_writer, transaction, workspace, state, Now(), capBulkMemory: !_memoryLimited,
+                forgetState: () => _ingestStates.Remove(workspace.Id),
+                onEnd: committed =>
             {
                 if (!committed)
                 {

@@ -401,6 +401,22 @@ public sealed class IngestBatchTests
     private static IngestMessage Track(string messageId, string eventName, DateTime at, params string[] identities) =>
         Message(messageId, MessageKind.Track, eventName, at, identities);
 
+    [Fact]
+    public void A_released_state_holds_no_identities_or_keys_and_the_completed_member_rows_stay_readable()
+    {
+        var state = new WorkspaceIngestState(new IdentityGraph(nextMemberId: 41), new MessageKeySet(), JourneyMap.Default);
+        var batch = new IngestBatch(state, ReceivedAt);
+        batch.Add(Page("msg-1", Monday, "anonymous:a1"));
+        batch.Add(Page("msg-2", Tuesday, "anonymous:a2"));
+        batch.Add(Page("msg-3", Wednesday, "anonymous:a2"));
+        var members = batch.CompleteMembers();
+
+        state.Release();
+
+        Assert.Equal((0, 0, 43L), (state.Identities.IdentityCount, state.MessageKeyCount, state.Identities.NextMemberId));
+        Assert.Equal([(41L, 1L), (42L, 2L)], members.Created.Select(row => (row.MemberId, row.Progress.ActivityCount)));
+    }
+
     private static IngestMessage Page(string messageId, DateTime at, params string[] identities) =>
         Message(messageId, MessageKind.Page, "page", at, identities);
 

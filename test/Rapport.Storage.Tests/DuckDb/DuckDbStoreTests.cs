@@ -86,7 +86,35 @@ public sealed class DuckDbStoreTests : StoreConformanceTests
         Assert.Equal(60_000, (await Store.GetStatsAsync(Workspace, Token)).Activities);
     }
 
-    private const string DuckDbBulkLimit = "256MB";
+    [Fact]
+    public async Task After_a_bulk_import_the_next_session_still_knows_its_message_ids_and_developers()
+    {
+        // A bulk import's commit lets go of the identity graph and the message keys; the next session loads them again.
+        await using (var session = await Store.BeginIngestAsync(Workspace, Token))
+        {
+            await session.AddAsync(Segment.Messages(Enumerable.Range(0, 60_000).Select(i =>
+                $$"""{"type":"track","messageId":"bulk-{{i}}","anonymousId":"anon-{{i % 100}}","event":"Docs Viewed","timestamp":"2026-03-02T10:00:00Z"}""")), Token);
+            await session.CommitAsync(Token);
+        }
+
+        Core.Ingest.IngestSummary summary;
+        await using (var session = await Store.BeginIngestAsync(Workspace, Token))
+        {
+            await session.AddAsync(Segment.Messages([
+                """{"type":"track","messageId":"bulk-7","anonymousId":"anon-7","event":"Docs Viewed","timestamp":"2026-03-02T10:00:00Z"}""",
+                """{"type":"identify","messageId":"later-1","anonymousId":"anon-7","userId":"ada","timestamp":"2026-03-03T10:00:00Z"}""",
+            ]), Token);
+            summary = await session.CommitAsync(Token);
+        }
+
+        Assert.Equal(
+            new Core.Ingest.IngestSummary { MessagesRead = 2, ProfileUpdatesStored = 1, DuplicatesSkipped = 1, IdentitiesAdded = 1 },
+            summary);
+        var stats = await Store.GetStatsAsync(Workspace, Token);
+        Assert.Equal((60_000L, 100L, 1L), (stats.Activities, stats.Developers, stats.IdentifiedDevelopers));
+    }
+
+    private const string DuckDbBulkLimit = "128MB";
 
     /// <summary>DuckDB's memory limit as it prints it; connections to one file in one process share the database.</summary>
     private static string MemoryLimit(string path)

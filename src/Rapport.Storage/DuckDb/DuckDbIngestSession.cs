@@ -83,8 +83,13 @@ internal sealed class DuckDbIngestSession : IIngestSession
         await _writing.ConfigureAwait(false);
         ConfirmSuspects();
         Write(_batch.TakePending());
-        WriteMembers(_batch.CompleteMembers());
-        _connection.Execute(SqlStore.RefreshFirstTouchChannelsSql, _workspace.Id);
+        var members = _batch.CompleteMembers();
+        WriteMembers(members);
+        if (members.FirstTouchReading() is { IsEmpty: false } reading)
+        {
+            _connection.Execute(SqlStore.RefreshFirstTouchChannelsSql, _workspace.Id, reading.MemberIds, reading.Instants, reading.Survivors);
+        }
+
         ApplyTraits();
         _transaction.Commit();
         End(committed: true);

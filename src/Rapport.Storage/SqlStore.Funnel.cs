@@ -80,29 +80,30 @@ public abstract partial class SqlStore
             }, cancellationToken);
 
     /// <summary>
-    /// Sets <c>first_touch_channel</c> (with <c>first_touch_at</c>, the first activity it was read at) for the
-    /// workspace's members whose first activity moved since it was last read: the new members of an ingest commit, the
-    /// members an earlier activity arrived for, and the survivors of merges. $1 is the workspace. One statement, run
-    /// at the end of every ingest commit by both backends' sessions.
+    /// Sets <c>first_touch_channel</c> (with <c>first_touch_at</c>, the first activity it was read at) for the members
+    /// an ingest commit can have changed it for (<see cref="Core.Ingest.FirstTouchReading"/>): $2 the members it wrote
+    /// activity for, kept when their first activity is at one of the instants $3; $4 the survivors of its merges.
+    /// $1 is the workspace. Other members are not read, so a one-message commit costs the same on any size of store.
+    /// One statement, run at the end of every ingest commit by both backends' sessions.
     /// </summary>
-    internal static readonly string RefreshFirstTouchChannelsSql = FirstTouchChannelsSql("m.first_touch_at IS DISTINCT FROM m.first_activity_at");
+    internal static readonly string RefreshFirstTouchChannelsSql = FirstTouchChannelsSql(
+        "(id IN (SELECT unnest($2)) AND first_activity_at IN (SELECT unnest($3)) OR id IN (SELECT unnest($4)))");
 
     /// <summary>
-    /// The member's first touch: the channel of an activity at its first instant (lower case; the alphabetically first
-    /// when several activities at that instant name one), or null when none does.
+    /// The member's first touch: the channel of an activity at its first instant, in lower case, or null when none
+    /// names one. When several activities at that instant name different channels, the first in ordinal (byte) order
+    /// wins (<c>COLLATE "C"</c>, the same on both backends whatever the database's collation), so the choice does not
+    /// depend on the order the activities arrived in. A correlated read, so that a commit that changed no first
+    /// activity reads no activities at all.
     /// </summary>
     private protected static string FirstTouchChannelsSql(string which) =>
         $"""
-        UPDATE members SET first_touch_at = f.first_activity_at, first_touch_channel = f.channel
-        FROM (
-          SELECT m.id, m.first_activity_at, min(lower(a.channel)) AS channel
-          FROM members m
-          LEFT JOIN identities i ON i.workspace_id = m.workspace_id AND i.member_id = m.id
-          LEFT JOIN activities a ON a.workspace_id = i.workspace_id AND a.identity_id = i.id
-            AND a.occurred_at = m.first_activity_at AND a.channel <> ''
-          WHERE m.workspace_id = $1 AND {which}
-          GROUP BY m.id, m.first_activity_at
-        ) f
-        WHERE members.workspace_id = $1 AND members.id = f.id
+        UPDATE members SET first_touch_at = first_activity_at, first_touch_channel = (
+          SELECT min(lower(a.channel) COLLATE "C")
+          FROM identities i
+          JOIN activities a ON a.workspace_id = i.workspace_id AND a.identity_id = i.id
+          WHERE i.workspace_id = members.workspace_id AND i.member_id = members.id
+            AND a.occurred_at = members.first_activity_at AND a.channel <> '')
+        WHERE workspace_id = $1 AND {which}
         """;
 }

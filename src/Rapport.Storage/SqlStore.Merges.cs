@@ -458,7 +458,7 @@ public abstract partial class SqlStore
         }
 
         // The survivor's first activity can be the other's, at the same instant as its own or not: read it again.
-        await writer.ExecuteAsync(FirstTouchChannelsSql($"m.id IN ({Placeholders(2, progress.Count)})"),
+        await writer.ExecuteAsync(FirstTouchChannelsSql($"id IN ({Placeholders(2, progress.Count)})"),
             [workspace.Id, .. progress.Keys.Cast<object?>()], cancellationToken).ConfigureAwait(false);
     }
 

@@ -196,4 +196,46 @@ public abstract partial class StoreConformanceTests
         await Store.EraseMemberAsync(Workspace, Identity.Parse("anonymous:gh"), "owner@example.com", Token);
         Assert.Equal(["newsletter"], await Store.ListFirstTouchChannelsAsync(Workspace, Token));
     }
+
+    [Fact]
+    public async Task An_ingest_commit_reads_the_first_touch_of_the_developers_it_wrote_for_and_leaves_the_others_alone()
+    {
+        await IngestAsync(
+            """{"type":"page","messageId":"a-1","userId":"ada","context":{"campaign":{"source":"newsletter"}},"timestamp":"2026-03-01T00:00:00Z"}""",
+            """{"type":"page","messageId":"b-1","userId":"bob","context":{"campaign":{"source":"newsletter"}},"timestamp":"2026-03-02T00:00:00Z"}""");
+        // Ada's first touch set by hand and marked as not read at her first activity, which a commit that read every
+        // such member of the workspace would read again and set back to the newsletter.
+        var (store, workspace, _) = await RunBehindStoreAsync(
+            Store,
+            """
+            UPDATE members SET first_touch_channel = 'by hand', first_touch_at = NULL
+            WHERE id = (SELECT member_id FROM identities WHERE kind = 'user' AND value = 'ada')
+            """);
+
+        await IngestAsync(
+            store, workspace,
+            """{"type":"page","messageId":"b-0","userId":"bob","context":{"campaign":{"source":"podcast"}},"timestamp":"2026-02-27T00:00:00Z"}""",
+            """{"type":"page","messageId":"c-1","userId":"cy","context":{"campaign":{"source":"github"}},"timestamp":"2026-03-03T00:00:00Z"}""");
+
+        // Bob's first activity moved to the podcast and Cy is new; Ada was not written for and keeps the hand-set value.
+        Assert.Equal(["by hand", "github", "podcast"], await store.ListFirstTouchChannelsAsync(workspace, Token));
+    }
+
+    [Fact]
+    public async Task Activities_at_the_same_first_instant_give_the_channel_first_in_ordinal_order_whatever_order_they_arrive_in()
+    {
+        // Ada: Zeta first, then Alpha at the same instant in a later commit. Bob: both in one commit, Alpha first.
+        // Cy: "dev_to" and "dev-to" at one instant; '-' (0x2D) comes before '_' (0x5F) in byte order.
+        await IngestAsync(
+            """{"type":"page","messageId":"a-1","userId":"ada","context":{"campaign":{"source":"Zeta"}},"timestamp":"2026-03-01T10:00:00Z"}""",
+            """{"type":"page","messageId":"c-1","userId":"cy","context":{"campaign":{"source":"dev_to"}},"timestamp":"2026-03-01T10:00:00Z"}""");
+        await IngestAsync(
+            """{"type":"page","messageId":"a-2","userId":"ada","context":{"campaign":{"source":"alpha"}},"timestamp":"2026-03-01T10:00:00Z"}""",
+            """{"type":"page","messageId":"b-1","userId":"bob","context":{"campaign":{"source":"Alpha"}},"timestamp":"2026-03-02T10:00:00Z"}""",
+            """{"type":"page","messageId":"b-2","userId":"bob","context":{"campaign":{"source":"zeta"}},"timestamp":"2026-03-02T10:00:00Z"}""",
+            """{"type":"page","messageId":"c-2","userId":"cy","context":{"campaign":{"source":"dev-to"}},"timestamp":"2026-03-01T10:00:00Z"}""");
+
+        Assert.Equal(["alpha", "dev-to"], await Store.ListFirstTouchChannelsAsync(Workspace, Token));
+        Assert.Equal([2L, 0, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: "alpha"), Token)).Stages.Select(stage => stage.Developers));
+    }
 }

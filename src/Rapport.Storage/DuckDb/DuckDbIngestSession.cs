@@ -108,7 +108,11 @@ internal sealed class DuckDbIngestSession : IIngestSession
         }
 
         WriteMembers(members);
-        _connection.Execute(SqlStore.RefreshFirstTouchChannelsSql, _workspace.Id);
+        if (members.FirstTouchReading() is { IsEmpty: false } reading)
+        {
+            _connection.Execute(SqlStore.RefreshFirstTouchChannelsSql, _workspace.Id, reading.MemberIds, reading.Instants, reading.Survivors);
+        }
+
         ApplyTraits();
         _transaction.Commit();
         End(committed: true);

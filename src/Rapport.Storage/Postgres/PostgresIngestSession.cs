@@ -133,8 +133,20 @@ internal sealed class PostgresIngestSession : IIngestSession
         await _writing.ConfigureAwait(false);
         await ConfirmSuspectsAsync(cancellationToken).ConfigureAwait(false);
         await WriteAsync(_batch.TakePending(), cancellationToken).ConfigureAwait(false);
-        await WriteMembersAsync(_batch.CompleteMembers(), cancellationToken).ConfigureAwait(false);
-        await _connection.ExecuteAsync(SqlStore.RefreshFirstTouchChannelsSql, [_workspace.Id], cancellationToken).ConfigureAwait(false);
+        var members = _batch.CompleteMembers();
+        await WriteMembersAsync(members, cancellationToken).ConfigureAwait(false);
+        if (members.FirstTouchReading() is { IsEmpty: false } reading)
+        {
+            await _connection.ExecuteAsync(
+                SqlStore.RefreshFirstTouchChannelsSql,
+                [
+                    _workspace.Id, Typed(reading.MemberIds, NpgsqlDbType.Array | NpgsqlDbType.Bigint),
+                    Typed(Array.ConvertAll(reading.Instants, time => AsUtc(time)), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz),
+                    Typed(reading.Survivors, NpgsqlDbType.Array | NpgsqlDbType.Bigint),
+                ],
+                cancellationToken).ConfigureAwait(false);
+        }
+
         await ApplyTraitsAsync(cancellationToken).ConfigureAwait(false);
         // A session of nothing but duplicates changed no state, so other processes' caches stay valid.
         var summary = _batch.Summary;

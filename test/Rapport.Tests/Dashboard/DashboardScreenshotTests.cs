@@ -34,7 +34,7 @@ public sealed class DashboardScreenshotTests : IAsyncLifetime
         {
             ("overview", "/"), ("journey", "/journey"), ("developers", "/developers"), ("developer", new Uri(profile).AbsolutePath),
             ("community", "/community"), ("pulse", "/pulse"), ("outreach", "/outreach"), ("content", "/content"), ("events", "/events"),
-            ("docs-gaps", "/docs-gaps"), ("feedback", "/feedback"), ("leads", "/leads"), ("settings", "/settings"),
+            ("docs-gaps", "/docs-gaps"), ("coverage", "/coverage"), ("feedback", "/feedback"), ("leads", "/leads"), ("settings", "/settings"),
         };
         foreach (var theme in new[] { "light", "dark" })
         {

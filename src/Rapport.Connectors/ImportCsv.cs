@@ -25,6 +25,35 @@ internal static class ImportCsv
     };
 
     /// <summary>
+    /// Column overrides given as <c>FIELD=HEADER</c> (<c>--column</c> on the command line, <c>column</c> over HTTP), by
+    /// field name. <see cref="FormatException"/> for one that is not of that form (showing <paramref name="example"/>)
+    /// or whose field <paramref name="isField"/> refuses (with the reason <paramref name="unknownField"/> gives).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ParseColumnOverrides(
+        IEnumerable<string> columns, string example, Func<string, bool> isField, Func<string, string> unknownField)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in columns)
+        {
+            var equals = column.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == column.Length - 1)
+            {
+                throw new FormatException($"column '{column}' is not FIELD=HEADER, e.g. {example}");
+            }
+
+            var field = column[..equals].Trim();
+            if (!isField(field))
+            {
+                throw new FormatException($"column {column}: {unknownField(field)}");
+            }
+
+            overrides[field] = column[(equals + 1)..].Trim();
+        }
+
+        return overrides;
+    }
+
+    /// <summary>
     /// The one reading loop of the CSV imports. The header is read and mapped by <paramref name="map"/> (a
     /// <see cref="FormatException"/> from it is line 1; a file without a header is refused); then every record becomes
     /// a row through <paramref name="read"/>, or through <paramref name="malformed"/> with the line and the reason when

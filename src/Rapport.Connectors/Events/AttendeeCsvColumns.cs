@@ -57,28 +57,9 @@ public sealed class AttendeeCsvColumns
     /// The overrides given as <c>FIELD=HEADER</c> (<c>--column</c> on the command line, <c>column</c> over HTTP), by field
     /// name; <see cref="FormatException"/> for one that is not of that form or names no field.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> ParseOverrides(IEnumerable<string> columns)
-    {
-        var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var column in columns)
-        {
-            var equals = column.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0 || equals == column.Length - 1)
-            {
-                throw new FormatException($"column '{column}' is not FIELD=HEADER, e.g. email=Attendee Email");
-            }
-
-            var field = column[..equals].Trim();
-            if (!TryParseField(field, out _))
-            {
-                throw new FormatException($"column {column}: unknown field '{field}'; fields are {FieldNames}");
-            }
-
-            overrides[field] = column[(equals + 1)..].Trim();
-        }
-
-        return overrides;
-    }
+    public static IReadOnlyDictionary<string, string> ParseOverrides(IEnumerable<string> columns) =>
+        ImportCsv.ParseColumnOverrides(
+            columns, "email=Attendee Email", field => TryParseField(field, out _), field => $"unknown field '{field}'; fields are {FieldNames}");
 
     /// <summary>Maps a header row; <see cref="FormatException"/> when a named header is missing or there is no email column.</summary>
     public static AttendeeCsvColumns Map(IReadOnlyList<string> header, IReadOnlyDictionary<string, string> overrides)

@@ -64,29 +64,12 @@ public sealed class QuestionsCsvColumns
     /// The overrides given as <c>FIELD=HEADER</c> (<c>--column</c> on the command line, <c>column</c> over HTTP), by field
     /// or platform name; <see cref="FormatException"/> for one that is not of that form or names neither.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> ParseOverrides(IEnumerable<string> columns)
-    {
-        var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var column in columns)
-        {
-            var equals = column.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0 || equals == column.Length - 1)
-            {
-                throw new FormatException($"column '{column}' is not FIELD=HEADER, e.g. title=Subject");
-            }
-
-            var field = column[..equals].Trim();
-            if (!TryParseField(field, out _) && !IdentityKinds.PlatformTraits.Contains(field.ToLowerInvariant()))
-            {
-                throw new FormatException(
-                    $"column {column}: unknown field '{field}'; fields are {string.Join(", ", Defaults.Keys.Select(SnakeCase))}, or a platform ({string.Join(", ", IdentityKinds.PlatformTraits)})");
-            }
-
-            overrides[field] = column[(equals + 1)..].Trim();
-        }
-
-        return overrides;
-    }
+    public static IReadOnlyDictionary<string, string> ParseOverrides(IEnumerable<string> columns) =>
+        ImportCsv.ParseColumnOverrides(
+            columns,
+            "title=Subject",
+            field => TryParseField(field, out _) || IdentityKinds.PlatformTraits.Contains(field.ToLowerInvariant()),
+            field => $"unknown field '{field}'; fields are {string.Join(", ", Defaults.Keys.Select(SnakeCase))}, or a platform ({string.Join(", ", IdentityKinds.PlatformTraits)})");
 
     /// <summary>
     /// Maps a header row. Overrides name the header of a field (<c>title → Subject</c>) or of a platform identity

@@ -13,7 +13,9 @@ public static class FeedDownload
 
     /// <summary>
     /// The feed's bytes; <see cref="FormatException"/> for a URL that is not http or https, or
-    /// <see cref="PrivateNetworkUrlException"/> for one on a private network.
+    /// <see cref="PrivateNetworkUrlException"/> for one on a private network (when given or at connect time), and
+    /// <see cref="FeedFetchException"/> when the server refuses the connection, answers an error status or does not
+    /// answer within 30 seconds.
     /// </summary>
     public static async Task<MemoryStream> FetchAsync(string url, bool allowPrivateNetwork, CancellationToken cancellationToken)
     {
@@ -25,13 +27,29 @@ public static class FeedDownload
         var uri = await OutboundUrls.CheckAsync(url, allowPrivateNetwork, cancellationToken).ConfigureAwait(false);
         using var http = new HttpClient(OutboundUrls.CreateHandler(allowPrivateNetwork)) { Timeout = TimeSpan.FromSeconds(30), MaxResponseContentBufferSize = FeedReader.MaxBytes };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("Rapport-feed-import/1.0");
-        using var response = await http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        try
         {
-            throw new HttpRequestException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
-        }
+            using var response = await http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new FeedFetchException(url, $"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            }
 
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return new MemoryStream(bytes, writable: false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return new MemoryStream(bytes, writable: false);
+        }
+        catch (HttpRequestException e) when (e.InnerException is PrivateNetworkUrlException)
+        {
+            // Refused by our own check at connect time: the URL is at fault, not the server.
+            throw new PrivateNetworkUrlException($"{url}: cannot fetch the feed: {e.Message}");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new FeedFetchException(url, e.Message, e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FeedFetchException(url, $"{uri.Host} did not answer within {http.Timeout.TotalSeconds:0} seconds", e);
+        }
     }
 }

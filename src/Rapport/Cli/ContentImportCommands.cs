@@ -31,9 +31,9 @@ internal static class ContentImportCommands
                     ? await FeedDownload.FetchAsync(location, scope.Settings.Security.AllowPrivateNetworkUrls, cancellationToken)
                     : new FileStream(location, FileMode.Open, FileAccess.Read, FileShare.Read);
             }
-            catch (HttpRequestException e)
+            catch (FeedFetchException e)
             {
-                throw new CliException($"{location}: cannot fetch the feed: {e.Message}");
+                throw new CliException(e.Message);
             }
 
             await using (input)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Rapport.Connectors.Feeds;
 using Rapport.Connectors.Segment;
 using Rapport.Core.Journey;
 using Rapport.Core.Leads;
@@ -24,6 +25,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             SegmentFormatException or ImportLineException => (StatusCodes.Status400BadRequest, "Bad request"),
             UnsupportedMediaTypeException => (StatusCodes.Status415UnsupportedMediaType, "Unsupported media type"),
             IngestUnavailableException or StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
+            FeedFetchException => (StatusCodes.Status502BadGateway, "Bad gateway"),
             NotSupportedException => (StatusCodes.Status501NotImplemented, "Not supported"),
             FormatException or ArgumentException or JourneyMapException or LeadCriteriaException or Core.Icps.IcpException or Core.Coverage.CoverageException => (StatusCodes.Status400BadRequest, "Bad request"),
             _ => (0, ""),

@@ -184,8 +184,32 @@ public sealed partial class DashboardBrowserTests(DashboardServer server) : ICla
         owner.Open("/settings");
         Assert.Equal("Settings", owner.Find("h1").Text);
         Assert.Equal(
-            ["demo@rapport.local", "editor@example.com", "owner@example.com", "viewer@example.com"],
+            ["demo@rapport.local", "editor@example.com", "former@example.com", "owner@example.com", "viewer@example.com"],
             owner.FindAll("#users tbody tr").Select(row => row.GetAttribute("data-user")));
+    }
+
+    [Fact]
+    public void A_disabled_user_is_offered_no_sign_in_link_and_a_forged_request_for_one_is_refused()
+    {
+        using var owner = BrowserSession.Start(server.Address);
+        owner.SignIn(DashboardServer.OwnerEmail, DashboardServer.Password);
+        owner.Open("/settings");
+        var disabled = owner.Find($"#users tr[data-user='{DashboardServer.DisabledEmail}']");
+        Assert.Empty(disabled.FindElements(By.CssSelector("form[action*='handler=Link']")));
+        Assert.StartsWith("disabled since ", disabled.FindElement(By.CssSelector("[data-disabled]")).Text, StringComparison.Ordinal);
+        var active = owner.Find($"#users tr[data-user='{DashboardServer.ViewerEmail}']");
+        Assert.Equal("Sign-in link", active.FindElement(By.CssSelector("form[action*='handler=Link'] button")).Text);
+        Assert.Empty(active.FindElements(By.CssSelector("[data-disabled]")));
+
+        // The viewer's own link form, pointed at the disabled user: a valid anti-forgery token, a user the page offers no link.
+        var disabledId = disabled.FindElement(By.CssSelector("input[name=userId]")).GetAttribute("value");
+        owner.Driver.ExecuteScript("arguments[0].value = arguments[1];", active.FindElement(By.CssSelector("form[action*='handler=Link'] input[name=userId]")), disabledId);
+        owner.Submit(owner.Find($"#users tr[data-user='{DashboardServer.ViewerEmail}'] form[action*='handler=Link'] button"));
+
+        Assert.Equal("former@example.com is disabled, so a sign-in link would not work: enable them first.", owner.Find(".alert.error").Text);
+        Assert.Empty(owner.FindAll("#secret"));
+        Assert.DoesNotContain("/signin/link/", owner.Driver.PageSource, StringComparison.Ordinal);
+        Assert.Empty(owner.Find($"#users tr[data-user='{DashboardServer.DisabledEmail}']").FindElements(By.CssSelector("form[action*='handler=Link']")));
     }
 
     private async Task<string> ProfilePathAsync(string identity)

@@ -4,14 +4,17 @@ namespace Rapport.Tests.Dashboard;
 
 /// <summary>
 /// One <c>rapport serve</c> for the browser tests, on a store made as a user makes one: the demo's generated
-/// developers, a few known developers imported from a Segment file, and an owner, an editor and a viewer created
-/// with <c>rapport users create</c>.
+/// developers, a few known developers imported from a Segment file, and an owner, an editor, a viewer and a disabled
+/// viewer created with <c>rapport users create</c>.
 /// </summary>
 public sealed class DashboardServer : IAsyncLifetime
 {
     public const string OwnerEmail = "owner@example.com";
     public const string EditorEmail = "editor@example.com";
     public const string ViewerEmail = "viewer@example.com";
+
+    /// <summary>A viewer an owner has disabled.</summary>
+    public const string DisabledEmail = "former@example.com";
     public const string Password = "correct horse battery";
     public const string ScriptName = "<script>alert(1)</script>";
     public const string ScriptOrganization = "<script>alert(5)</script> Corp";
@@ -145,13 +148,14 @@ public sealed class DashboardServer : IAsyncLifetime
 
         await File.WriteAllTextAsync(_directory.File("night.csv"), "email,checked_in\nmallory@example.org,yes\n");
         await RunAsync("import", "attendees", "night.csv", "--event", ScriptEventId);
-        foreach (var (email, role) in new[] { (OwnerEmail, "owner"), (EditorEmail, "editor"), (ViewerEmail, "viewer") })
+        foreach (var (email, role) in new[] { (OwnerEmail, "owner"), (EditorEmail, "editor"), (ViewerEmail, "viewer"), (DisabledEmail, "viewer") })
         {
             var created = await RapportProcess.RunShellAsync(_directory.Path,
                 $"printf '%s\\n' '{Password}' | dotnet '{RapportProcess.ExecutablePath}' --db '{Db}' users create --email {email} --role {role} --password-stdin");
             Assert.True(created.ExitCode == 0, created.Error);
         }
 
+        await RunAsync("users", "disable", "--email", DisabledEmail);
         ReadKey = System.Text.RegularExpressions.Regex.Match(
             await RunAsync("keys", "create", "--scope", "read", "--name", "tests"), "rpk_[A-Za-z0-9_-]{43}").Value;
 

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Rapport.Configuration;
 using Rapport.Core;
 using Rapport.Core.Events;
@@ -201,6 +205,33 @@ public sealed class ImportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_feed_server_that_fails_is_a_bad_gateway_naming_it_and_stores_nothing_while_a_page_that_is_no_feed_stays_a_bad_request()
+    {
+        await using var open = await ApiServer.StartAsync(settings: new RapportSettings { Security = { AllowPrivateNetworkUrls = true } });
+        await using var upstream = await StartFeedServerAsync();
+        var unavailable = $"{upstream.Urls.Single()}/feed.xml";
+        var page = $"{upstream.Urls.Single()}/about.html";
+        var closed = $"http://127.0.0.1:{ClosedPort()}/feed.xml";
+
+        using var answered503 = await open.SendAsync(HttpMethod.Post, "/api/v1/imports/feed", open.AdminKey, JsonSerializer.Serialize(new { url = unavailable }));
+        using var refused = await open.SendAsync(HttpMethod.Post, "/api/v1/imports/feed", open.AdminKey, JsonSerializer.Serialize(new { url = closed }));
+        using var notAFeed = await open.SendAsync(HttpMethod.Post, "/api/v1/imports/feed", open.AdminKey, JsonSerializer.Serialize(new { url = page }));
+
+        Assert.Equal((HttpStatusCode.BadGateway, HttpStatusCode.BadGateway, HttpStatusCode.BadRequest), (answered503.StatusCode, refused.StatusCode, notAFeed.StatusCode));
+        var detail = $"{unavailable}: cannot fetch the feed: {unavailable} answered 503 Service Unavailable";
+        Assert.Equal(detail, await ApiServer.DetailAsync(answered503));
+        Assert.StartsWith($"{closed}: cannot fetch the feed: ", await ApiServer.DetailAsync(refused), StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{new Uri(closed).Port}", await ApiServer.DetailAsync(refused), StringComparison.Ordinal);
+        Assert.Empty(await open.Store.ListContentAsync(open.Workspace, Token));
+
+        // The command line prints the same message for the same server.
+        _directory.AllowPrivateNetworkUrls();
+        var cli = await RapportProcess.RunAsync(_directory.Path, "--db", _directory.File("cli.duckdb"), "import", "feed", unavailable);
+        Assert.NotEqual(0, cli.ExitCode);
+        Assert.Contains(detail, cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_read_key_another_content_type_and_a_body_over_the_limit_are_refused_before_anything_is_stored()
     {
         await using var small = await ApiServer.StartAsync(settings: new RapportSettings { Import = { MaxUploadBytes = 1024 } });
@@ -231,6 +262,33 @@ public sealed class ImportApiTests : IAsyncLifetime
             StartsOn = new DateOnly(2026, 3, 10),
         }, Token);
         return meetup.Id;
+    }
+
+    /// <summary>A feed's server on 127.0.0.1 (Kestrel) that is down for maintenance, with a page beside it that is not a feed.</summary>
+    private static async Task<WebApplication> StartFeedServerAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var upstream = builder.Build();
+        upstream.MapGet("/feed.xml", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Task.CompletedTask;
+        });
+        upstream.MapGet("/about.html", context => context.Response.WriteAsync("<html><body>About us</body></html>", context.RequestAborted));
+        await upstream.StartAsync(Token);
+        return upstream;
+    }
+
+    /// <summary>A port on 127.0.0.1 that nothing listens on: one the system just gave out and took back.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private Task<HttpResponseMessage> UploadAsync(string path, string body, string contentType) =>

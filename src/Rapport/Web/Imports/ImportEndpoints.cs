@@ -57,7 +57,8 @@ internal static class ImportEndpoints
             .WithName("ImportFeed")
             .WithSummary("Imports an RSS or Atom feed's entries into the content catalog: the feed as the body, or a URL to fetch.")
             .RequiresAccess(RouteAccess.Editor)
-            .DescribesUpload(ImportUpload.Feed, typeof(FeedUrlRequest));
+            .DescribesUpload(ImportUpload.Feed, typeof(FeedUrlRequest))
+            .ProducesProblem(StatusCodes.Status502BadGateway);
     }
 
     private static async Task<Ok<AttendeesImported>> ImportAttendeesAsync(
@@ -158,15 +159,8 @@ internal static class ImportEndpoints
                 throw new FormatException("'url' is required: the feed's http or https address (or send the feed itself as the body)");
             }
 
-            try
-            {
-                input = await FeedDownload.FetchAsync(url, security.AllowPrivateNetworkUrls, cancellationToken);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new FormatException($"{url}: cannot fetch the feed: {e.Message}", e);
-            }
-
+            // A server that fails us is a FeedFetchException, answered 502; a URL we refuse is a FormatException, 400.
+            input = await FeedDownload.FetchAsync(url, security.AllowPrivateNetworkUrls, cancellationToken);
             name = url;
         }
         else

@@ -140,7 +140,15 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
     {
         if (await Store.GetUserAsync(userId, cancellationToken) is { } user)
         {
-            await ShowLinkAsync(user, cancellationToken);
+            // The page offers no link to a disabled user; a forged post is refused as the API and `rapport users link` refuse it.
+            if (user.DisabledAt is not null)
+            {
+                Error = $"{user.Email} is disabled, so a sign-in link would not work: enable them first.";
+            }
+            else
+            {
+                await ShowLinkAsync(user, cancellationToken);
+            }
         }
 
         await LoadAsync(cancellationToken);

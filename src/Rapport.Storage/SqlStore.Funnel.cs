@@ -90,6 +90,18 @@ public abstract partial class SqlStore
         "(id IN (SELECT unnest($2)) AND first_activity_at IN (SELECT unnest($3)) OR id IN (SELECT unnest($4)))");
 
     /// <summary>
+    /// <see cref="RefreshFirstTouchChannelsSql"/> reading the same three lists from the DuckDB writer's staging tables
+    /// (<c>first_touch_members</c>, <c>first_touch_instants</c>, <c>first_touch_survivors</c>), which a session fills
+    /// through the Appender. DuckDB holds a list parameter as one value per element outside its memory limit: a bulk
+    /// import of a million developers bound 1.5 million of them, the import's peak memory (docs/benchmarks.md).
+    /// </summary>
+    internal static readonly string RefreshFirstTouchChannelsFromStagingSql = FirstTouchChannelsSql(
+        """
+        (id IN (SELECT id FROM first_touch_members) AND first_activity_at IN (SELECT instant FROM first_touch_instants)
+           OR id IN (SELECT id FROM first_touch_survivors))
+        """);
+
+    /// <summary>
     /// The member's first touch: the channel of an activity at its first instant, in lower case, or null when none
     /// names one. When several activities at that instant name different channels, the first in ordinal (byte) order
     /// wins (<c>COLLATE "C"</c>, the same on both backends whatever the database's collation), so the choice does not

@@ -201,7 +201,7 @@ public static class SegmentMessageParser
     {
         if (extra is null)
         {
-            return properties is { } p ? Encoding.UTF8.GetString(json.Slice(p.Start, p.Length)) : null;
+            return properties is { } p ? RepeatedText.Of(json.Slice(p.Start, p.Length)) : null;
         }
 
         var buffer = new ArrayBufferWriter<byte>(json.Length);
@@ -265,7 +265,7 @@ public static class SegmentMessageParser
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
+            var key = RepeatableString(ref reader);
             reader.Read();
             var start = (int)reader.TokenStartIndex;
             string? text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
@@ -367,7 +367,7 @@ public static class SegmentMessageParser
                     }
                 }
 
-                fields.CampaignJson = Encoding.UTF8.GetString(json.Slice(span.Start + start, (int)reader.BytesConsumed - start));
+                fields.CampaignJson = RepeatedText.Of(json.Slice(span.Start + start, (int)reader.BytesConsumed - start));
             }
             else if (name.SequenceEqual("traits"u8) && reader.TokenType == JsonTokenType.StartObject)
             {
@@ -423,7 +423,7 @@ public static class SegmentMessageParser
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            var text = reader.GetString();
+            var text = RepeatableString(ref reader);
             return string.IsNullOrWhiteSpace(text) ? null : text;
         }
 
@@ -431,9 +431,18 @@ public static class SegmentMessageParser
         return null;
     }
 
+    /// <summary>
+    /// A string value, shared with earlier messages that sent the same text (<see cref="RepeatedText"/>). Escaped or
+    /// invalid text goes through the reader, which unescapes it or reports it as before.
+    /// </summary>
+    private static string RepeatableString(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence || !System.Text.Unicode.Utf8.IsValid(reader.ValueSpan)
+            ? reader.GetString()!
+            : RepeatedText.Of(reader.ValueSpan);
+
     private static string? ReadString(ref Utf8JsonReader reader, string field) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => RepeatableString(ref reader),
         JsonTokenType.Null => null,
         _ => throw new SegmentFormatException(field, $"must be a string, not {Describe(reader.TokenType)}"),
     };

@@ -18,8 +18,10 @@ public sealed record MemberChanges(
     /// </summary>
     public FirstTouchReading FirstTouchReading()
     {
+        // Arrays rather than a set of instants: a bulk import reads a million members, and a hash set of their
+        // instants would cost five times the memory at the commit's peak.
         var memberIds = new List<long>(Created.Count + Updated.Count);
-        var instants = new HashSet<DateTime>();
+        var instants = new List<DateTime>(Created.Count + Updated.Count);
         foreach (var (memberId, progress) in Created.Concat(Updated))
         {
             if (progress.FirstActivity is { } first)
@@ -29,6 +31,16 @@ public sealed record MemberChanges(
             }
         }
 
-        return new FirstTouchReading([.. memberIds], [.. instants], [.. Merged.Select(merge => merge.WinnerId).Distinct()]);
+        instants.Sort();
+        var distinct = 0;
+        for (var i = 0; i < instants.Count; i++)
+        {
+            if (i == 0 || instants[i] != instants[distinct - 1])
+            {
+                instants[distinct++] = instants[i];
+            }
+        }
+
+        return new FirstTouchReading([.. memberIds], [.. instants[..distinct]], [.. Merged.Select(merge => merge.WinnerId).Distinct()]);
     }
 }

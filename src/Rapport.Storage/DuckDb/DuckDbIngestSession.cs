@@ -13,8 +13,12 @@ namespace Rapport.Storage.DuckDb;
 /// </summary>
 internal sealed class DuckDbIngestSession : IIngestSession
 {
-    /// <summary>Pending rows written per chunk: large enough for the Appender to be efficient, small enough to keep memory flat.</summary>
-    private const int FlushThreshold = 50_000;
+    /// <summary>
+    /// Pending rows handed to the writer at a time. Small, so that a chunk's rows die young: at 50,000 every row
+    /// outlived several collections and the collector's copying cost a third of the import's CPU (docs/benchmarks.md,
+    /// fifth round). The Appenders stay open across chunks, so a small chunk costs no extra flush.
+    /// </summary>
+    private const int FlushThreshold = 4_096;
 
     /// <summary>
     /// DuckDB's memory limit while a bulk import runs, unless one is configured. A transaction's uncommitted rows
@@ -29,6 +33,9 @@ internal sealed class DuckDbIngestSession : IIngestSession
     /// </summary>
     internal const string BulkCommitMemoryLimit = "256MB";
 
+    /// <summary>Heap fragmentation a bulk import tolerates before it compacts (<see cref="CompactWhenFragmented"/>).</summary>
+    private const long MaxFragmentedBytes = 96L << 20;
+
     private readonly DuckDBConnection _connection;
     private readonly DuckDBTransaction _transaction;
     private readonly Workspace _workspace;
@@ -36,6 +43,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
     private readonly Action<bool> _onEnd;
     private readonly Action _forgetState;
     private readonly WorkspaceIngestState _state;
+    private readonly DuckDbRowAppenders _appenders;
     private Task _writing = Task.CompletedTask;
     private long _traitSequence;
     private bool _stagedTraits;
@@ -55,6 +63,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
         _transaction = transaction;
         _workspace = workspace;
         _batch = new IngestBatch(state, receivedAt);
+        _appenders = new DuckDbRowAppenders(connection);
         _onEnd = onEnd;
     }
 
@@ -84,6 +93,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
             await _writing.ConfigureAwait(false);
             _bulk = true;
             CapBulkMemory();
+            CompactWhenFragmented();
             var pending = _batch.TakePending();
             _writing = Task.Run(() => Write(pending), CancellationToken.None);
         }
@@ -96,6 +106,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
         await _writing.ConfigureAwait(false);
         ConfirmSuspects();
         Write(_batch.TakePending());
+        _appenders.Flush();
         var members = _batch.CompleteMembers();
         if (_bulk)
         {
@@ -110,7 +121,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
         WriteMembers(members);
         if (members.FirstTouchReading() is { IsEmpty: false } reading)
         {
-            _connection.Execute(SqlStore.RefreshFirstTouchChannelsSql, _workspace.Id, reading.MemberIds, reading.Instants, reading.Survivors);
+            RefreshFirstTouch(reading);
         }
 
         ApplyTraits();
@@ -130,6 +141,15 @@ internal sealed class DuckDbIngestSession : IIngestSession
         {
             // A failed background write is already reported by AddAsync or CommitAsync; here only the rollback matters.
             await _writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            try
+            {
+                _appenders.Flush();
+            }
+            catch (DuckDBException)
+            {
+                // Rows that cannot be flushed are rolled back with the rest.
+            }
+
             _transaction.Rollback();
         }
         finally
@@ -175,6 +195,20 @@ internal sealed class DuckDbIngestSession : IIngestSession
     }
 
     /// <summary>
+    /// A bulk import keeps its ingest state (message keys, identities, members' progress) for the whole file while
+    /// chunk after chunk of rows dies; background collections never compact, so the holes between the survivors grow
+    /// to 200 MiB at ten million messages, the import's peak. A blocking compacting collection gives them back once
+    /// they pass <see cref="MaxFragmentedBytes"/> (measured: docs/benchmarks.md, fifth round).
+    /// </summary>
+    private static void CompactWhenFragmented()
+    {
+        if (GC.GetGCMemoryInfo().FragmentedBytes > MaxFragmentedBytes)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+    }
+
+    /// <summary>
     /// Only a session that grows beyond one chunk — a file import, not an HTTP request — lowers DuckDB's memory
     /// limit, and it gives it back when it ends; readers of a served store meanwhile share the lower limit.
     /// </summary>
@@ -202,6 +236,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
             return;
         }
 
+        _appenders.Flush();
         using (var appender = _connection.CreateAppender("suspect_keys"))
         {
             foreach (var key in _batch.SuspectKeys())
@@ -235,34 +270,36 @@ internal sealed class DuckDbIngestSession : IIngestSession
         var ws = _workspace.Id;
         if (pending.Identities.Count > 0)
         {
-            using var appender = _connection.CreateAppender("identities");
+            var appender = _appenders.For("identities");
             foreach (var identity in pending.Identities)
             {
-                appender.CreateRow()
-                    .AppendValue(ws).AppendValue(identity.Id).AppendValue(identity.MemberId)
-                    .AppendValue(identity.Identity.Kind).AppendValue(identity.Identity.Value).AppendValue(identity.FirstSeen)
-                    .EndRow();
+                var row = appender.CreateRow().AppendValue(ws).AppendValue(identity.Id).AppendValue(identity.MemberId);
+                row = _appenders.Text(row, identity.Identity.Kind);
+                row = _appenders.Text(row, identity.Identity.Value);
+                row.AppendValue(identity.FirstSeen).EndRow();
             }
         }
 
         if (pending.Activities.Count > 0)
         {
-            using var appender = _connection.CreateAppender("activities");
+            var appender = _appenders.For("activities");
+            var text = _appenders;
             foreach (var activity in pending.Activities)
             {
                 var context = activity.Context;
-                appender.CreateRow()
-                    .AppendValue(ws).AppendValue(activity.MessageKey).AppendValue(activity.MessageId).AppendValue(activity.IdentityId)
-                    .AppendValue(activity.Type).AppendValue(activity.OccurredAt).AppendValue(activity.ReceivedAt).AppendValue(activity.Source)
-                    .AppendValue(context.Channel).AppendValue(context.Url).AppendValue(context.Referrer).AppendValue(context.Title)
-                    .AppendValue(context.UserAgent).AppendValue(context.Ip).AppendValue(context.CampaignJson).AppendValue(activity.PropertiesJson)
-                    .EndRow();
+                var row = text.Text(appender.CreateRow().AppendValue(ws).AppendValue(activity.MessageKey), activity.MessageId)
+                    .AppendValue(activity.IdentityId);
+                row = text.Text(row, activity.Type).AppendValue(activity.OccurredAt).AppendValue(activity.ReceivedAt);
+                row = text.Text(text.Text(text.Text(row, activity.Source), context.Channel), context.Url);
+                row = text.Text(text.Text(text.Text(row, context.Referrer), context.Title), context.UserAgent);
+                row = text.Text(text.Text(text.Text(row, context.Ip), context.CampaignJson), activity.PropertiesJson);
+                row.EndRow();
             }
         }
 
         if (pending.ProfileUpdates.Count > 0)
         {
-            using var appender = _connection.CreateAppender("profile_updates");
+            var appender = _appenders.For("profile_updates");
             foreach (var update in pending.ProfileUpdates)
             {
                 appender.CreateRow()
@@ -276,6 +313,11 @@ internal sealed class DuckDbIngestSession : IIngestSession
         if (pending.Traits.Count > 0)
         {
             WriteTraits(pending.Traits);
+        }
+
+        if (pending.Suggestions.Count > 0 || pending.Tags.Count > 0)
+        {
+            _appenders.Flush();
         }
 
         // Suggestions are numbered per workspace; the session holds the writer, so the next number is the highest plus one.
@@ -304,10 +346,10 @@ internal sealed class DuckDbIngestSession : IIngestSession
     {
         _stagedTraits = true;
 
-        using var appender = _connection.CreateAppender("trait_updates");
+        var appender = _appenders.For("trait_updates");
         foreach (var trait in traits)
         {
-            appender.CreateRow().AppendValue(trait.IdentityId).AppendValue(trait.Key).AppendValue(trait.ValueJson)
+            _appenders.Text(_appenders.Text(appender.CreateRow().AppendValue(trait.IdentityId), trait.Key), trait.ValueJson)
                 .AppendValue(trait.UpdatedAt).AppendValue(_traitSequence++).EndRow();
         }
     }
@@ -357,12 +399,43 @@ internal sealed class DuckDbIngestSession : IIngestSession
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS latest_traits (identity_id BIGINT, key VARCHAR, value VARCHAR, updated_at TIMESTAMP)");
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS member_merge (loser_id BIGINT, winner_id BIGINT)");
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS suspect_keys (message_key UUID)");
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS first_touch_members (id BIGINT)");
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS first_touch_instants (instant TIMESTAMP)");
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS first_touch_survivors (id BIGINT)");
         connection.Execute(
             """
             CREATE TEMP TABLE IF NOT EXISTS member_progress (
               id BIGINT, created_at TIMESTAMP, first_activity_at TIMESTAMP, last_activity_at TIMESTAMP, activity_count BIGINT,
               discover_at TIMESTAMP, evaluate_at TIMESTAMP, learn_at TIMESTAMP, build_at TIMESTAMP, scale_at TIMESTAMP)
             """);
+    }
+
+    /// <summary>Stages the reading through the Appender, then runs the shared statement over the staging tables.</summary>
+    private void RefreshFirstTouch(FirstTouchReading reading)
+    {
+        AppendIds("first_touch_members", reading.MemberIds);
+        AppendIds("first_touch_survivors", reading.Survivors);
+        using (var appender = _connection.CreateAppender("first_touch_instants"))
+        {
+            foreach (var instant in reading.Instants)
+            {
+                appender.CreateRow().AppendValue(instant).EndRow();
+            }
+        }
+
+        _connection.Execute(SqlStore.RefreshFirstTouchChannelsFromStagingSql, _workspace.Id);
+        _connection.Execute("DELETE FROM first_touch_members");
+        _connection.Execute("DELETE FROM first_touch_instants");
+        _connection.Execute("DELETE FROM first_touch_survivors");
+    }
+
+    private void AppendIds(string table, long[] ids)
+    {
+        using var appender = _connection.CreateAppender(table);
+        foreach (var id in ids)
+        {
+            appender.CreateRow().AppendValue(id).EndRow();
+        }
     }
 
     private void WriteMembers(MemberChanges changes)

@@ -67,7 +67,7 @@ public sealed class SegmentJsonLinesReaderTests
         var chunks = await ReadChunksAsync(reader);
         var lines = chunks.SelectMany(chunk => chunk).ToList();
 
-        Assert.Equal([2048, 2048, 2048, 2048, 1808], chunks.Select(chunk => chunk.Count));
+        Assert.Equal([.. Enumerable.Repeat(512, 19), 272], chunks.Select(chunk => chunk.Count));
         Assert.Equal(Enumerable.Range(1, 10_000).Select(i => (long)i), lines.Select(line => line.LineNumber));
         Assert.Equal(Enumerable.Range(1, 10_000).Select(i => $"m-{i}"), lines.Select(line => line.Message!.MessageId));
     }

@@ -530,6 +530,21 @@ public sealed class SegmentMessageParserTests
         Assert.IsType<SegmentFormatException>(exception);
     }
 
+    [Fact]
+    public void Text_that_repeats_across_messages_is_one_string_and_escaped_text_is_still_unescaped()
+    {
+        // A bulk import keeps millions of these; the same page's URL, title and properties are shared, not copied.
+        const string Line = """{"type":"page","anonymousId":"a-1","properties":{"path":"/docs"},"context":{"page":{"url":"https://example.com/docs","title":"Docs \u2013 Start"},"userAgent":"Mozilla/5.0"}}""";
+        var first = Parse(Line);
+        var second = Parse(Line.Replace("a-1", "a-2", StringComparison.Ordinal));
+
+        Assert.Equal(("https://example.com/docs", "Docs – Start", """{"path":"/docs"}"""), (first.Context.Url, first.Context.Title, first.PropertiesJson));
+        Assert.Same(first.Context.Url, second.Context.Url);
+        Assert.Same(first.Context.UserAgent, second.Context.UserAgent);
+        Assert.Same(first.PropertiesJson, second.PropertiesJson);
+        Assert.Equal(second.Context.Title, first.Context.Title);
+    }
+
     private static IngestMessage Parse(string json) => SegmentMessageParser.Parse(Encoding.UTF8.GetBytes(json), ReceivedAt);
 
     private static SegmentFormatException ParseFails(string json) =>

@@ -114,6 +114,32 @@ public sealed class DuckDbStoreTests : StoreConformanceTests
         Assert.Equal((60_000L, 100L, 1L), (stats.Activities, stats.Developers, stats.IdentifiedDevelopers));
     }
 
+    [Fact]
+    public async Task A_bulk_import_in_many_chunks_stores_every_text_as_sent_and_a_repeat_of_an_earlier_chunk_once()
+    {
+        // The Appenders stay open from chunk to chunk and take text as UTF-8: multi-byte text and a value longer than
+        // their first buffer must arrive intact, and a repeat must be found among rows still in an open Appender.
+        var agent = "Agent/1.0 (" + new string('x', 3_000) + ") ✓";
+        string Page(int i) =>
+            $$$"""{"type":"page","messageId":"p-{{{i}}}","anonymousId":"anon-{{{i % 50}}}","timestamp":"2026-03-02T10:00:00Z","context":{"page":{"url":"https://example.com/docs/{{{i}}}","title":"Grüße ✓ 日本語 🚀 {{{i}}}"},"userAgent":"{{{agent}}}"}}""";
+
+        Core.Ingest.IngestSummary summary;
+        await using (var session = await Store.BeginIngestAsync(Workspace, Token))
+        {
+            await session.AddAsync(Segment.Messages(Enumerable.Range(0, 5_000).Select(Page)), Token);
+            await session.AddAsync(Segment.Messages(Enumerable.Range(5_000, 5_000).Select(Page)), Token);
+            await session.AddAsync(Segment.Messages([.. Enumerable.Range(0, 10).Select(Page), .. Enumerable.Range(9_990, 10).Select(Page), Page(10_000)]), Token);
+            summary = await session.CommitAsync(Token);
+        }
+
+        Assert.Equal((10_021L, 10_001L, 20L), (summary.MessagesRead, summary.ActivitiesStored, summary.DuplicatesSkipped));
+        var (_, _, values) = await RunBehindStoreAsync(
+            Store, "SELECT title || '|' || user_agent || '|' || url FROM activities WHERE message_id IN ('p-4321', 'p-10000') ORDER BY message_id");
+        Assert.Equal(
+            [$"Grüße ✓ 日本語 🚀 10000|{agent}|https://example.com/docs/10000", $"Grüße ✓ 日本語 🚀 4321|{agent}|https://example.com/docs/4321"],
+            values);
+    }
+
     private const string DuckDbBulkLimit = "128MB";
 
     /// <summary>DuckDB's memory limit as it prints it; connections to one file in one process share the database.</summary>

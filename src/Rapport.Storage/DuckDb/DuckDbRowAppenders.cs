@@ -1,0 +1,72 @@
+using System.Text;
+using DuckDB.NET.Data;
+
+namespace Rapport.Storage.DuckDb;
+
+/// <summary>
+/// The Appenders of one ingest session, kept open from chunk to chunk until the session next runs SQL. Opening an
+/// Appender looks the table up in the catalog and closing one flushes it, which at thousands of chunks cost more than
+/// the rows themselves; text goes in as UTF-8 from one reused buffer rather than as a native copy per string.
+/// </summary>
+internal sealed class DuckDbRowAppenders(DuckDBConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, DuckDBAppender> _open = new(StringComparer.Ordinal);
+    private byte[] _utf8 = new byte[1024];
+
+    /// <summary>The open Appender of <paramref name="table"/>, opened on first use.</summary>
+    public DuckDBAppender For(string table)
+    {
+        if (!_open.TryGetValue(table, out var appender))
+        {
+            appender = connection.CreateAppender(table);
+            _open.Add(table, appender);
+        }
+
+        return appender;
+    }
+
+    /// <summary>Appends text to a VARCHAR column (null as NULL).</summary>
+    public IDuckDBAppenderRow Text(IDuckDBAppenderRow row, string? value)
+    {
+        // The span overload reads an empty span as NULL, so the empty string goes in as a string.
+        if (string.IsNullOrEmpty(value))
+        {
+            return value is null ? row.AppendNullValue() : row.AppendValue(value);
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (most > _utf8.Length)
+        {
+            _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetBytes(value, _utf8);
+        return row.AppendValue(_utf8.AsSpan(0, length));
+    }
+
+    /// <summary>Flushes and closes every open Appender: their rows are then visible to the session's SQL.</summary>
+    public void Flush()
+    {
+        // Every Appender is closed even when one fails to flush, so none outlives the session's transaction.
+        Exception? failed = null;
+        foreach (var appender in _open.Values)
+        {
+            try
+            {
+                appender.Dispose();
+            }
+            catch (DuckDBException e)
+            {
+                failed ??= e;
+            }
+        }
+
+        _open.Clear();
+        if (failed is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+        }
+    }
+
+    public void Dispose() => Flush();
+}

@@ -274,26 +274,22 @@ internal sealed class DuckDbIngestSession : IIngestSession
             foreach (var identity in pending.Identities)
             {
                 var row = appender.CreateRow().AppendValue(ws).AppendValue(identity.Id).AppendValue(identity.MemberId);
-                row = _appenders.Text(row, identity.Identity.Kind);
-                row = _appenders.Text(row, identity.Identity.Value);
-                row.AppendValue(identity.FirstSeen).EndRow();
+                _appenders.Text(row, identity.Identity.Kind, identity.Identity.Value).AppendValue(identity.FirstSeen).EndRow();
             }
         }
 
         if (pending.Activities.Count > 0)
         {
             var appender = _appenders.For("activities");
-            var text = _appenders;
             foreach (var activity in pending.Activities)
             {
                 var context = activity.Context;
-                var row = text.Text(appender.CreateRow().AppendValue(ws).AppendValue(activity.MessageKey), activity.MessageId)
+                var row = _appenders.Text(appender.CreateRow().AppendValue(ws).AppendValue(activity.MessageKey), activity.MessageId)
                     .AppendValue(activity.IdentityId);
-                row = text.Text(row, activity.Type).AppendValue(activity.OccurredAt).AppendValue(activity.ReceivedAt);
-                row = text.Text(text.Text(text.Text(row, activity.Source), context.Channel), context.Url);
-                row = text.Text(text.Text(text.Text(row, context.Referrer), context.Title), context.UserAgent);
-                row = text.Text(text.Text(text.Text(row, context.Ip), context.CampaignJson), activity.PropertiesJson);
-                row.EndRow();
+                row = _appenders.Text(row, activity.Type).AppendValue(activity.OccurredAt).AppendValue(activity.ReceivedAt);
+                _appenders.Text(
+                    row, activity.Source, context.Channel, context.Url, context.Referrer, context.Title, context.UserAgent,
+                    context.Ip, context.CampaignJson, activity.PropertiesJson).EndRow();
             }
         }
 
@@ -349,7 +345,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
         var appender = _appenders.For("trait_updates");
         foreach (var trait in traits)
         {
-            _appenders.Text(_appenders.Text(appender.CreateRow().AppendValue(trait.IdentityId), trait.Key), trait.ValueJson)
+            _appenders.Text(appender.CreateRow().AppendValue(trait.IdentityId), trait.Key, trait.ValueJson)
                 .AppendValue(trait.UpdatedAt).AppendValue(_traitSequence++).EndRow();
         }
     }

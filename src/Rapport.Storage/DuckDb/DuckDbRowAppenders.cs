@@ -8,7 +8,7 @@ namespace Rapport.Storage.DuckDb;
 /// Appender looks the table up in the catalog and closing one flushes it, which at thousands of chunks cost more than
 /// the rows themselves; text goes in as UTF-8 from one reused buffer rather than as a native copy per string.
 /// </summary>
-internal sealed class DuckDbRowAppenders(DuckDBConnection connection) : IDisposable
+internal sealed class DuckDbRowAppenders(DuckDBConnection connection)
 {
     private readonly Dictionary<string, DuckDBAppender> _open = new(StringComparer.Ordinal);
     private byte[] _utf8 = new byte[1024];
@@ -25,23 +25,29 @@ internal sealed class DuckDbRowAppenders(DuckDBConnection connection) : IDisposa
         return appender;
     }
 
-    /// <summary>Appends text to a VARCHAR column (null as NULL).</summary>
-    public IDuckDBAppenderRow Text(IDuckDBAppenderRow row, string? value)
+    /// <summary>Appends text to the row's next VARCHAR columns, one value each, in order (null as NULL).</summary>
+    public IDuckDBAppenderRow Text(IDuckDBAppenderRow row, params ReadOnlySpan<string?> values)
     {
-        // The span overload reads an empty span as NULL, so the empty string goes in as a string.
-        if (string.IsNullOrEmpty(value))
+        foreach (var value in values)
         {
-            return value is null ? row.AppendNullValue() : row.AppendValue(value);
+            // The span overload reads an empty span as NULL, so the empty string goes in as a string.
+            if (string.IsNullOrEmpty(value))
+            {
+                row = value is null ? row.AppendNullValue() : row.AppendValue(value);
+                continue;
+            }
+
+            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (most > _utf8.Length)
+            {
+                _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+            }
+
+            var length = Encoding.UTF8.GetBytes(value, _utf8);
+            row = row.AppendValue(_utf8.AsSpan(0, length));
         }
 
-        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (most > _utf8.Length)
-        {
-            _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
-        }
-
-        var length = Encoding.UTF8.GetBytes(value, _utf8);
-        return row.AppendValue(_utf8.AsSpan(0, length));
+        return row;
     }
 
     /// <summary>Flushes and closes every open Appender: their rows are then visible to the session's SQL.</summary>
@@ -67,6 +73,4 @@ internal sealed class DuckDbRowAppenders(DuckDBConnection connection) : IDisposa
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
         }
     }
-
-    public void Dispose() => Flush();
 }

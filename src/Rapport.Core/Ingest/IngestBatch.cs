@@ -119,7 +119,7 @@ public sealed class IngestBatch : IIdentityChanges
         _currentTimestamp = message.Timestamp;
         var (memberId, identityId) = message.Kind == MessageKind.Alias
             ? ResolveAlias(message, graph)
-            : graph.Resolve(message.Identities is Identity[] array ? array : [.. message.Identities], message.Primary, this);
+            : graph.Resolve(SpanOf(message.Identities), message.Primary, this);
 
         if (message.IsActivity)
         {
@@ -277,11 +277,19 @@ public sealed class IngestBatch : IIdentityChanges
             : (Identity?)null;
         if (previous is null || message.Identities.Contains(previous.Value))
         {
-            return graph.Resolve([.. message.Identities], message.Primary, this);
+            return graph.Resolve(SpanOf(message.Identities), message.Primary, this);
         }
 
         return graph.Resolve([.. message.Identities, previous.Value], message.Primary, this);
     }
+
+    /// <summary>A message's identities without a copy: parsers hand them over as a list or an array.</summary>
+    private static ReadOnlySpan<Identity> SpanOf(IReadOnlyList<Identity> identities) => identities switch
+    {
+        Identity[] array => array,
+        List<Identity> list => CollectionsMarshal.AsSpan(list),
+        _ => identities.ToArray(),
+    };
 
     private void AddTraits(IngestMessage message, long identityId)
     {

@@ -101,6 +101,21 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task A_first_import_keeps_the_latest_trait_and_among_updates_at_one_time_the_last_to_arrive()
+    {
+        // One session into a workspace with no traits yet: per key the latest time wins, and a tie the later message.
+        await IngestAsync(
+            """{"type":"identify","messageId":"i1","userId":"7","traits":{"name":"Grace","title":"Commander"},"timestamp":"2026-03-02T09:00:00Z"}""",
+            """{"type":"identify","messageId":"i2","userId":"7","traits":{"name":"Grace Hopper"},"timestamp":"2026-03-05T09:00:00Z"}""",
+            """{"type":"identify","messageId":"i3","userId":"7","traits":{"name":"Grace B. Hopper"},"timestamp":"2026-03-05T09:00:00Z"}""",
+            """{"type":"identify","messageId":"i4","userId":"7","traits":{"name":"G. Hopper","title":"Captain"},"timestamp":"2026-03-01T09:00:00Z"}""");
+
+        var member = await FindExistingAsync("user:7");
+        Assert.Equal("Grace B. Hopper", member.Name);
+        Assert.Equal("Commander", member.Traits["title"].GetString());
+    }
+
+    [Fact]
     public async Task A_session_disposed_without_commit_leaves_nothing_and_the_same_messages_ingest_afterwards()
     {
         string[] traffic =

@@ -32,7 +32,10 @@ public partial interface IRapportStore
 
     Task RecordSignInAsync(long userId, CancellationToken cancellationToken);
 
-    /// <summary>Creates a one-time sign-in link valid for <paramref name="lifetime"/>; the store keeps only its hash.</summary>
+    /// <summary>
+    /// Creates a one-time sign-in link valid for <paramref name="lifetime"/>; the store keeps only its hash. A disabled
+    /// user gets none: <see cref="UserDisabledException"/>.
+    /// </summary>
     Task<SignInLink> CreateSignInLinkAsync(long userId, TimeSpan lifetime, CancellationToken cancellationToken);
 
     /// <summary>Uses up a sign-in link: its user, or <c>null</c> when the token is unknown, used or expired.</summary>

@@ -100,10 +100,18 @@ public abstract partial class SqlStore
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = Now();
         var expiresAt = now + lifetime;
-        await ExecuteAsync(
-            "INSERT INTO sign_in_links (token_sha256, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-            [TokenHash(token), userId, now, expiresAt], cancellationToken).ConfigureAwait(false);
-        return new SignInLink(user, token, expiresAt);
+
+        // The link is made only while the user is enabled, in the same statement, so a user disabled meanwhile gets none.
+        var made = await WriteAsync(
+            """
+            INSERT INTO sign_in_links (token_sha256, user_id, created_at, expires_at)
+            SELECT $1, id, $3, $4 FROM users WHERE id = $2 AND disabled_at IS NULL
+            RETURNING user_id
+            """,
+            [TokenHash(token), userId, now, expiresAt],
+            reader => reader.Read(),
+            cancellationToken).ConfigureAwait(false);
+        return made ? new SignInLink(user, token, expiresAt) : throw new UserDisabledException(user.Email);
     }
 
     public async Task<UserAccount?> RedeemSignInLinkAsync(string token, CancellationToken cancellationToken)

@@ -57,6 +57,9 @@ public abstract partial class StoreConformanceTests
         Assert.Null(await Store.GetPasswordHashAsync(user.Id, Token));
         Assert.Null(await Store.RedeemSignInLinkAsync(link.Token, Token));
         Assert.Equal(disabledAt, (await Store.ListUsersAsync(Token)).Single().DisabledAt);
+        var refused = await Assert.ThrowsAsync<UserDisabledException>(
+            () => Store.CreateSignInLinkAsync(user.Id, TimeSpan.FromMinutes(30), Token));
+        Assert.Equal("ada@example.com is disabled, so a sign-in link would not work", refused.Message);
 
         var enabled = await Store.SetUserDisabledAsync(user.Id, disabled: false, Token);
         Assert.Null(enabled?.DisabledAt);

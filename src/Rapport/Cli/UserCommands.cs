@@ -124,13 +124,15 @@ internal static class UserCommands
         runner.AttachAudited(link, "CreateSignInLink", async (scope, cancellationToken) =>
         {
             var user = await FindAsync(scope, cancellationToken);
-            if (user.DisabledAt is not null)
+            try
             {
-                throw new CliException($"{user.Email} is disabled, so a sign-in link would not work: rapport users enable {user.Email} first");
+                await PrintSignInLinkAsync(scope.Store, user, scope.Get(Url)!, cancellationToken);
+                return 0;
             }
-
-            await PrintSignInLinkAsync(scope.Store, user, scope.Get(Url)!, cancellationToken);
-            return 0;
+            catch (UserDisabledException e)
+            {
+                throw new CliException($"{e.Message}: rapport users enable {e.Email} first");
+            }
         });
         return link;
     }

@@ -17,7 +17,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         {
             NotFoundException or IdentityNotFoundException or MergeRecordNotFoundException or MemberNotFoundException =>
                 (StatusCodes.Status404NotFound, "Not found"),
-            MergeRefusedException or ConflictException or UserExistsException => (StatusCodes.Status409Conflict, "Conflict"),
+            MergeRefusedException or ConflictException or UserExistsException or UserDisabledException => (StatusCodes.Status409Conflict, "Conflict"),
             ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden"),
             ApiKeyRejectedException => (StatusCodes.Status401Unauthorized, "Unauthorized"),
             SegmentPayloadTooLargeException => (StatusCodes.Status413PayloadTooLarge, "Payload too large"),

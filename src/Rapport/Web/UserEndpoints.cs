@@ -76,13 +76,15 @@ internal static class UserEndpoints
     private static async Task<Ok<NewSignInLink>> CreateLinkAsync(IRapportStore store, long userId, CancellationToken cancellationToken)
     {
         var user = await store.GetUserAsync(userId, cancellationToken) ?? throw new NotFoundException($"There is no user {userId}.");
-        if (user.DisabledAt is not null)
+        try
         {
-            throw new ConflictException($"{user.Email} is disabled, so a sign-in link would not work: enable them first.");
+            var link = await store.CreateSignInLinkAsync(user.Id, SettingsModel.LinkLifetime, cancellationToken);
+            return TypedResults.Ok(new NewSignInLink(user, $"/signin/link/{link.Token}", link.ExpiresAt));
         }
-
-        var link = await store.CreateSignInLinkAsync(user.Id, SettingsModel.LinkLifetime, cancellationToken);
-        return TypedResults.Ok(new NewSignInLink(user, $"/signin/link/{link.Token}", link.ExpiresAt));
+        catch (UserDisabledException e)
+        {
+            throw new ConflictException($"{e.Message}: enable them first.");
+        }
     }
 
     private static async Task<Ok<UserAccount>> ChangeRoleAsync(IRapportStore store, long userId, RoleRequest request, CancellationToken cancellationToken)

@@ -140,14 +140,14 @@ internal sealed class SettingsModel(IRapportStore store, WorkspaceResolver works
     {
         if (await Store.GetUserAsync(userId, cancellationToken) is { } user)
         {
-            // The page offers no link to a disabled user; a forged post is refused as the API and `rapport users link` refuse it.
-            if (user.DisabledAt is not null)
-            {
-                Error = $"{user.Email} is disabled, so a sign-in link would not work: enable them first.";
-            }
-            else
+            // The page offers no link to a disabled user; the store refuses a forged post, as it does the API's.
+            try
             {
                 await ShowLinkAsync(user, cancellationToken);
+            }
+            catch (UserDisabledException e)
+            {
+                Error = $"{e.Message}: enable them first.";
             }
         }
 

@@ -111,7 +111,15 @@ public abstract partial class SqlStore
             [TokenHash(token), userId, now, expiresAt],
             reader => reader.Read(),
             cancellationToken).ConfigureAwait(false);
-        return made ? new SignInLink(user, token, expiresAt) : throw new UserDisabledException(user.Email);
+        if (!made)
+        {
+            // Disabled, or removed since it was read.
+            _ = await GetUserAsync(userId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"there is no user {userId}");
+            throw new UserDisabledException(user.Email);
+        }
+
+        return new SignInLink(user, token, expiresAt);
     }
 
     public async Task<UserAccount?> RedeemSignInLinkAsync(string token, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ public static class SegmentMessageParser
             else if (name.SequenceEqual("receivedAt"u8)) fields.ReceivedAt = ReadTimestamp(ref reader, "receivedAt");
             else if (name.SequenceEqual("sentAt"u8)) fields.SentAt = ReadTimestamp(ref reader, "sentAt");
             else if (name.SequenceEqual("properties"u8)) (fields.Properties, fields.PropertyValues) = ReadProperties(ref reader);
-            else if (name.SequenceEqual("traits"u8)) fields.Traits = ReadObject(ref reader, json, "traits");
+            else if (name.SequenceEqual("traits"u8)) fields.Traits = ReadObject(ref reader, "traits");
             else if (name.SequenceEqual("context"u8)) fields.Context = ReadContext(ref reader, json);
             else if (IsEnvelopeField(name)) reader.Skip();
             else (fields.Extra ??= []).Add(ReadExtraField(ref reader, name));
@@ -486,7 +486,7 @@ public static class SegmentMessageParser
         }
     }
 
-    private static Span ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string field)
+    private static Span ReadObject(ref Utf8JsonReader reader, string field)
     {
         RequireObject(ref reader, field);
         var start = (int)reader.TokenStartIndex;

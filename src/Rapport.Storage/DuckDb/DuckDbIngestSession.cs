@@ -311,7 +311,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
                 {
                     var (ws, update) = s;
                     row.AppendValue(ws).AppendValue(update.MessageKey).AppendValue(update.MessageId)
-                        .AppendValue(update.Kind.ToString().ToLowerInvariant()).AppendValue(update.IdentityId)
+                        .AppendValue(MessageKindText.Of(update.Kind)).AppendValue(update.IdentityId)
                         .AppendValue(update.OccurredAt).AppendValue(update.ReceivedAt).AppendValue(update.GroupId).AppendValue(update.TraitsJson);
                 });
             }

@@ -270,7 +270,7 @@ internal sealed class PostgresIngestSession : IIngestSession
                 await copy.WriteAsync(ws, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(update.MessageKey, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(update.MessageId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(update.Kind.ToString().ToLowerInvariant(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(MessageKindText.Of(update.Kind), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(update.IdentityId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(AsUtc(update.OccurredAt), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(AsUtc(update.ReceivedAt), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);

@@ -53,7 +53,7 @@ public static class SegmentMessageParser
             else if (name.SequenceEqual("anonymousId"u8)) fields.AnonymousId = ReadId(ref reader, "anonymousId");
             else if (name.SequenceEqual("previousId"u8)) fields.PreviousId = ReadId(ref reader, "previousId");
             else if (name.SequenceEqual("groupId"u8)) fields.GroupId = ReadId(ref reader, "groupId");
-            else if (name.SequenceEqual("messageId"u8)) fields.MessageId = ReadId(ref reader, "messageId");
+            else if (name.SequenceEqual("messageId"u8)) fields.MessageId = ReadId(ref reader, "messageId", repeats: false);
             else if (name.SequenceEqual("timestamp"u8)) fields.Timestamp = ReadTimestamp(ref reader, "timestamp");
             else if (name.SequenceEqual("originalTimestamp"u8)) fields.OriginalTimestamp = ReadTimestamp(ref reader, "originalTimestamp");
             else if (name.SequenceEqual("receivedAt"u8)) fields.ReceivedAt = ReadTimestamp(ref reader, "receivedAt");
@@ -442,10 +442,13 @@ public static class SegmentMessageParser
         _ => throw new SegmentFormatException(field, $"must be a string, not {Describe(reader.TokenType)}"),
     };
 
-    /// <summary>Ids are strings, but some clients send numeric user ids; both mean the same id.</summary>
-    private static string? ReadId(ref Utf8JsonReader reader, string field) => reader.TokenType switch
+    /// <summary>
+    /// Ids are strings, but some clients send numeric user ids; both mean the same id. A developer's id comes again on
+    /// every message of a session, so it is shared like other repeated text; a message id never repeats, so it is not.
+    /// </summary>
+    private static string? ReadId(ref Utf8JsonReader reader, string field, bool repeats = true) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => repeats ? RepeatableString(ref reader) : reader.GetString(),
         JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
         JsonTokenType.Null => null,
         _ => throw new SegmentFormatException(field, $"must be a string or a number, not {Describe(reader.TokenType)}"),

@@ -36,7 +36,9 @@ public readonly record struct Identity
     public static bool TryCreate(string? kind, string? value, out Identity identity, [NotNullWhen(false)] out string? reason)
     {
         identity = default;
-        var normalisedKind = kind?.Trim().ToLowerInvariant();
+
+        // Parsers name the kinds of nearly every message with the constants; only other text needs normalising.
+        var normalisedKind = kind is IdentityKinds.User or IdentityKinds.Anonymous ? kind : kind?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(normalisedKind) || !IsWord(normalisedKind))
         {
             reason = $"identity kind '{kind}' must be a word of letters, digits, '-', '_' or '.'";

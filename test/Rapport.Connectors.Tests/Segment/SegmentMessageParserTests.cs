@@ -545,6 +545,20 @@ public sealed class SegmentMessageParserTests
         Assert.Equal(second.Context.Title, first.Context.Title);
     }
 
+    [Fact]
+    public void A_developers_ids_are_shared_across_their_messages_and_message_ids_are_their_own()
+    {
+        var first = Parse("""{"type":"track","event":"Signed Up","userId":"u-42","anonymousId":"a-42","messageId":"m-1"}""");
+        var second = Parse("""{"type":"page","userId":"u-42","anonymousId":"a-42","messageId":"m-2"}""");
+        var escaped = Parse("""{"type":"page","userId":"u-\u0034\u0032","messageId":"m-3"}""");
+
+        Assert.Equal([Identity.Create("user", "u-42"), Identity.Create("anonymous", "a-42")], second.Identities);
+        Assert.Same(first.Identities[0].Value, second.Identities[0].Value);
+        Assert.Same(first.Identities[1].Value, second.Identities[1].Value);
+        Assert.Equal(("m-1", "m-2"), (first.MessageId, second.MessageId));
+        Assert.Equal(Identity.Create("user", "u-42"), escaped.Primary);
+    }
+
     private static IngestMessage Parse(string json) => SegmentMessageParser.Parse(Encoding.UTF8.GetBytes(json), ReceivedAt);
 
     private static SegmentFormatException ParseFails(string json) =>

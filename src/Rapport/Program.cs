@@ -1,3 +1,5 @@
 using Rapport.Cli;
 
-return await RapportCommandLine.Create(TimeProvider.System).Parse(args).InvokeAsync();
+var parse = RapportCommandLine.Create(TimeProvider.System).Parse(args);
+BulkGcBudget.ApplyTo(parse);
+return await parse.InvokeAsync();

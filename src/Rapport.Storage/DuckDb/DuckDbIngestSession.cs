@@ -1,5 +1,6 @@
 using System.Runtime;
 using DuckDB.NET.Data;
+using Rapport.Core.Activities;
 using Rapport.Core.Ingest;
 using Rapport.Core.Journey;
 using Rapport.Core.Members;
@@ -10,6 +11,8 @@ namespace Rapport.Storage.DuckDb;
 /// <summary>
 /// An ingest inside one DuckDB transaction. Rows whose ids never change (identities, activities, traits) are
 /// appended in chunks as messages arrive; member rows, which merges can still change, are written at commit.
+/// Activities, nine rows in ten of an import, are filled into DuckDB data chunks by the thread that resolves them, so
+/// that the writer's thread only hands them to DuckDB (<see cref="DuckDbChunkAppender"/>).
 /// </summary>
 internal sealed class DuckDbIngestSession : IIngestSession
 {
@@ -33,6 +36,9 @@ internal sealed class DuckDbIngestSession : IIngestSession
     /// </summary>
     internal const string BulkCommitMemoryLimit = "256MB";
 
+    /// <summary>The columns of the activities table, every one filled by <see cref="FillActivity"/>.</summary>
+    private const int ActivityColumns = 16;
+
     /// <summary>Heap fragmentation a bulk import tolerates before it compacts (<see cref="CompactWhenFragmented"/>).</summary>
     private const long MaxFragmentedBytes = 96L << 20;
 
@@ -44,6 +50,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
     private readonly Action _forgetState;
     private readonly WorkspaceIngestState _state;
     private readonly DuckDbRowAppenders _appenders;
+    private DuckDbChunkAppender? _activityRows;
     private Task _writing = Task.CompletedTask;
     private long _traitSequence;
     private bool _stagedTraits;
@@ -94,8 +101,8 @@ internal sealed class DuckDbIngestSession : IIngestSession
             _bulk = true;
             CapBulkMemory();
             CompactWhenFragmented();
-            var pending = _batch.TakePending();
-            _writing = Task.Run(() => Write(pending), CancellationToken.None);
+            var (pending, activities) = TakePending();
+            _writing = Task.Run(() => Write(pending, activities), CancellationToken.None);
         }
     }
 
@@ -105,8 +112,9 @@ internal sealed class DuckDbIngestSession : IIngestSession
         cancellationToken.ThrowIfCancellationRequested();
         await _writing.ConfigureAwait(false);
         ConfirmSuspects();
-        Write(_batch.TakePending());
-        _appenders.Flush();
+        var (pending, activities) = TakePending();
+        Write(pending, activities);
+        FlushAppenders();
         var members = _batch.CompleteMembers();
         if (_bulk)
         {
@@ -143,9 +151,9 @@ internal sealed class DuckDbIngestSession : IIngestSession
             await _writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             try
             {
-                _appenders.Flush();
+                FlushAppenders();
             }
-            catch (DuckDBException)
+            catch (Exception e) when (e is DuckDBException or DuckDbAppendException)
             {
                 // Rows that cannot be flushed are rolled back with the rest.
             }
@@ -161,6 +169,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
     private void End(bool committed)
     {
         _ended = true;
+        _activityRows?.Dispose();
         _transaction.Dispose();
         try
         {
@@ -236,7 +245,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
             return;
         }
 
-        _appenders.Flush();
+        FlushAppenders();
         using (var appender = _connection.CreateAppender("suspect_keys"))
         {
             foreach (var key in _batch.SuspectKeys())
@@ -265,7 +274,89 @@ internal sealed class DuckDbIngestSession : IIngestSession
         _batch.ConfirmSuspects(stored);
     }
 
-    private void Write(PendingWrites pending)
+    /// <summary>
+    /// Takes the rows the batch can write now, with its activities already filled into data chunks: on the thread that
+    /// resolves, so that the writer's thread only appends them.
+    /// </summary>
+    private (PendingWrites Pending, List<DuckDbChunkAppender.Chunk> Activities) TakePending()
+    {
+        var pending = _batch.TakePending();
+        if (pending.Activities.Count == 0)
+        {
+            return (pending, []);
+        }
+
+        _activityRows ??= OpenActivityRows();
+        var chunks = new List<DuckDbChunkAppender.Chunk>(pending.Activities.Count / 2048 + 1);
+        var chunk = _activityRows.Rent();
+        chunks.Add(chunk);
+        foreach (var activity in pending.Activities)
+        {
+            if (chunk.IsFull)
+            {
+                chunk.Complete();
+                chunk = _activityRows.Rent();
+                chunks.Add(chunk);
+            }
+
+            FillActivity(chunk, chunk.NextRow(), activity);
+        }
+
+        chunk.Complete();
+
+        // The activities live on as chunks only; the records can go with the next collection.
+        return (pending with { Activities = [] }, chunks);
+    }
+
+    /// <summary>The activities' Appender; opened while no write runs, as it looks the table up on the connection.</summary>
+    private DuckDbChunkAppender OpenActivityRows()
+    {
+        var rows = new DuckDbChunkAppender(_connection, "activities");
+        if (rows.ColumnCount != ActivityColumns)
+        {
+            rows.Dispose();
+            throw new InvalidOperationException($"the activities table has {rows.ColumnCount} columns; this version of Rapport writes {ActivityColumns}");
+        }
+
+        return rows;
+    }
+
+    /// <summary>One activity row, in the column order of the activities table (migration 0001).</summary>
+    private void FillActivity(DuckDbChunkAppender.Chunk chunk, int row, ActivityRecord activity)
+    {
+        var context = activity.Context;
+        chunk.SetInt32(0, row, _workspace.Id);
+        chunk.SetUuid(1, row, activity.MessageKey);
+        chunk.SetText(2, row, activity.MessageId);
+        chunk.SetInt64(3, row, activity.IdentityId);
+        chunk.SetText(4, row, activity.Type);
+        chunk.SetTimestamp(5, row, activity.OccurredAt);
+        chunk.SetTimestamp(6, row, activity.ReceivedAt);
+        chunk.SetText(7, row, activity.Source);
+        chunk.SetText(8, row, context.Channel);
+        chunk.SetText(9, row, context.Url);
+        chunk.SetText(10, row, context.Referrer);
+        chunk.SetText(11, row, context.Title);
+        chunk.SetText(12, row, context.UserAgent);
+        chunk.SetText(13, row, context.Ip);
+        chunk.SetText(14, row, context.CampaignJson);
+        chunk.SetText(15, row, activity.PropertiesJson);
+    }
+
+    /// <summary>Flushes and closes every open Appender, the activities' too: their rows are then visible to the session's SQL.</summary>
+    private void FlushAppenders()
+    {
+        try
+        {
+            _activityRows?.Flush();
+        }
+        finally
+        {
+            _appenders.Flush();
+        }
+    }
+
+    private void Write(PendingWrites pending, List<DuckDbChunkAppender.Chunk> activities)
     {
         var ws = _workspace.Id;
 
@@ -284,22 +375,9 @@ internal sealed class DuckDbIngestSession : IIngestSession
             }
         }
 
-        if (pending.Activities.Count > 0)
+        foreach (var chunk in activities)
         {
-            var appender = _appenders.For("activities");
-            foreach (var activity in pending.Activities)
-            {
-                appender.AppendRow((_appenders, ws, activity), static (row, s) =>
-                {
-                    var (appenders, ws, activity) = s;
-                    var context = activity.Context;
-                    appenders.Text(row.AppendValue(ws).AppendValue(activity.MessageKey), activity.MessageId).AppendValue(activity.IdentityId);
-                    appenders.Text(row, activity.Type).AppendValue(activity.OccurredAt).AppendValue(activity.ReceivedAt);
-                    appenders.Text(
-                        row, activity.Source, context.Channel, context.Url, context.Referrer, context.Title, context.UserAgent,
-                        context.Ip, context.CampaignJson, activity.PropertiesJson);
-                });
-            }
+            _activityRows!.Append(chunk);
         }
 
         if (pending.ProfileUpdates.Count > 0)
@@ -324,7 +402,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
 
         if (pending.Suggestions.Count > 0 || pending.Tags.Count > 0)
         {
-            _appenders.Flush();
+            FlushAppenders();
         }
 
         // Suggestions are numbered per workspace; the session holds the writer, so the next number is the highest plus one.

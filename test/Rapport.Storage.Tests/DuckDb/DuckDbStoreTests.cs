@@ -140,6 +140,45 @@ public sealed class DuckDbStoreTests : StoreConformanceTests
             values);
     }
 
+    [Fact]
+    public async Task Activities_written_as_data_chunks_keep_nulls_empty_text_keys_and_times_as_given()
+    {
+        // Over two data chunks of 2,048 rows, written in the background (past the flush threshold) and at commit.
+        var at = new DateTime(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560);
+        Core.Ingest.IngestMessage Activity(int i) => new()
+        {
+            MessageId = $"m-{i}",
+            MessageKey = Guid.Parse($"f{i:D7}-0000-4000-8000-{i:D12}"),
+            Kind = Core.Ingest.MessageKind.Track,
+            ActivityType = "Docs Viewed",
+            Primary = Core.Identities.Identity.Create("anonymous", $"a-{i % 7}"),
+            Identities = [Core.Identities.Identity.Create("anonymous", $"a-{i % 7}")],
+            Timestamp = at.AddSeconds(i),
+            PropertiesJson = (i % 3) switch { 0 => null, 1 => "{}", _ => """{"n":1}""" },
+            Context = new Core.Ingest.ActivityContext { Title = i % 2 == 0 ? "" : null, Url = $"https://example.com/{i}", Ip = i == 4_100 ? "203.0.113.9" : null },
+        };
+
+        await using (var session = await Store.BeginIngestAsync(Workspace, Token))
+        {
+            await session.AddAsync([.. Enumerable.Range(0, 4_200).Select(Activity)], Token);
+            await session.AddAsync([.. Enumerable.Range(4_200, 100).Select(Activity)], Token);
+            await session.CommitAsync(Token);
+        }
+
+        var (store, _, values) = await RunBehindStoreAsync(Store,
+            """
+            SELECT concat_ws(',', count(*), count(*) FILTER (WHERE title = ''), count(*) FILTER (WHERE title IS NULL),
+                   count(*) FILTER (WHERE properties IS NULL), count(*) FILTER (WHERE properties::VARCHAR = '{}'),
+                   count(ip), max(ip), strftime(min(occurred_at), '%Y-%m-%d %H:%M:%S.%f'), count(DISTINCT message_key),
+                   max(url), min(source), count(DISTINCT received_at))
+            FROM activities
+            """);
+        Assert.Equal(["4300,2150,2150,1434,1433,1,203.0.113.9,2026-03-02 10:00:00.123456,4300,https://example.com/999,segment,1"], values);
+
+        (_, _, values) = await RunBehindStoreAsync(store, "SELECT message_key FROM activities WHERE message_id = 'm-4199'");
+        Assert.Equal(["f0004199-0000-4000-8000-000000004199"], values);
+    }
+
     private const string DuckDbBulkLimit = "128MB";
 
     /// <summary>DuckDB's memory limit as it prints it; connections to one file in one process share the database.</summary>

@@ -6,9 +6,9 @@ namespace Rapport.Cli;
 /// <summary>
 /// Gives bulk commands (imports, the demo) a 24 MB budget for the collector's youngest generation. .NET sizes that
 /// budget from the CPU cache the operating system reports, at most 6 MB; where none is reported, as in many virtual
-/// machines, it starts from 256 KB. An import keeps a few thousand messages in flight between its threads, so every
-/// small collection copied most of them on: at ten million messages, 48 s instead of 42.5 s, with a lower peak
-/// (920 MiB against 964; docs/benchmarks.md, seventh round).
+/// machines, it starts from 256 KB. An import keeps a few thousand messages in flight between its threads, so most
+/// small collections copied them on: ten million messages took 48–49 s instead of 42.5–45 s (docs/benchmarks.md,
+/// seventh round).
 /// </summary>
 /// <remarks>
 /// The collector reads this setting only from the environment (<c>DOTNET_GCgen0size</c>) when the runtime starts,

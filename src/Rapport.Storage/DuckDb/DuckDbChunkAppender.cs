@@ -63,8 +63,8 @@ internal sealed unsafe class DuckDbChunkAppender : IDisposable
     }
 
     /// <summary>
-    /// Appends a filled chunk (DuckDB copies its rows) and takes it back for filling again. The Appender opens on
-    /// first use; like every use of the connection, on one thread at a time.
+    /// Appends a filled chunk (DuckDB copies its rows) and takes it back for filling again. The Appender opens again
+    /// after a <see cref="Flush"/>; like every use of the connection, on one thread at a time.
     /// </summary>
     public void Append(Chunk chunk)
     {
@@ -82,8 +82,7 @@ internal sealed unsafe class DuckDbChunkAppender : IDisposable
         }
     }
 
-    /// <summary>Gives back a chunk that will not be appended (a failed import).</summary>
-    public void Return(Chunk chunk) => _free.Enqueue(chunk.Native);
+    private void Return(Chunk chunk) => _free.Enqueue(chunk.Native);
 
     /// <summary>Flushes the rows appended so far to the table and closes the Appender: SQL sees them now.</summary>
     public void Flush()

@@ -14,7 +14,9 @@ rapport=(dotnet src/Rapport/bin/Release/net10.0/rapport.dll --db "$work/load.duc
 load=(dotnet bench/Rapport.Benchmarks/bin/Release/net10.0/Rapport.Benchmarks.dll load --url "http://127.0.0.1:$port")
 
 key=$("${rapport[@]}" keys create --scope ingest --name load | grep '^rpk_')
-"${rapport[@]}" serve --urls "http://127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+# Every client here is one address, 127.0.0.1: without lifting the per-address limit on the tracking API (60,000
+# requests a minute by default, docs/security.md), the run would measure the rate limiter.
+RAPPORT__SECURITY__INGESTPERMITSPERMINUTE=0 "${rapport[@]}" serve --urls "http://127.0.0.1:$port" >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Text;
+using System.Runtime.InteropServices;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 using NativeAppender = DuckDB.NET.Native.DuckDBAppender;
@@ -20,13 +20,17 @@ namespace Rapport.Storage.DuckDb;
 /// </remarks>
 internal sealed unsafe class DuckDbChunkAppender : IDisposable
 {
-    private static readonly int RowsPerChunk = (int)NativeMethods.Helpers.DuckDBVectorSize();
+    /// <summary>DuckDB's vector size: the rows one data chunk holds.</summary>
+    public static readonly int RowsPerChunk = (int)NativeMethods.Helpers.DuckDBVectorSize();
 
     private readonly DuckDBConnection _connection;
     private readonly string _table;
     private readonly DuckDBLogicalType[] _types;
     private readonly IntPtr[] _typeHandles;
     private readonly ConcurrentQueue<DuckDBDataChunk> _free = new();
+
+    /// <summary>Chunks are filled on one thread at a time, so they share one buffer for text.</summary>
+    private readonly Utf8Scratch _utf8 = new();
     private NativeAppender? _appender;
 
     public DuckDbChunkAppender(DuckDBConnection connection, string table)
@@ -141,16 +145,15 @@ internal sealed unsafe class DuckDbChunkAppender : IDisposable
     /// </summary>
     internal sealed class Chunk
     {
-        private readonly DuckDbChunkAppender _owner;
         private readonly IntPtr[] _vectors;
         private readonly void*[] _data;
         private readonly ulong*[] _validity;
-        private byte[] _utf8 = new byte[1024];
+        private readonly Utf8Scratch _utf8;
 
         public Chunk(DuckDBDataChunk native, DuckDbChunkAppender owner)
         {
             Native = native;
-            _owner = owner;
+            _utf8 = owner._utf8;
             var count = owner.ColumnCount;
             _vectors = new IntPtr[count];
             _data = new void*[count];
@@ -206,16 +209,10 @@ internal sealed unsafe class DuckDbChunkAppender : IDisposable
                 mask[row >> 6] |= 1UL << (row & 63);
             }
 
-            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
-            if (most > _utf8.Length)
+            var text = _utf8.Encode(value);
+            fixed (byte* utf8 = &MemoryMarshal.GetReference(text))
             {
-                _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
-            }
-
-            var length = Encoding.UTF8.GetBytes(value, _utf8);
-            fixed (byte* utf8 = _utf8)
-            {
-                NativeMethods.Vectors.DuckDBUnsafeVectorAssignStringElementLength(_vectors[column], (ulong)row, utf8, length);
+                NativeMethods.Vectors.DuckDBUnsafeVectorAssignStringElementLength(_vectors[column], (ulong)row, utf8, text.Length);
             }
         }
 

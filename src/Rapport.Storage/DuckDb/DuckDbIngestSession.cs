@@ -287,7 +287,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
         }
 
         _activityRows ??= OpenActivityRows();
-        var chunks = new List<DuckDbChunkAppender.Chunk>(pending.Activities.Count / 2048 + 1);
+        var chunks = new List<DuckDbChunkAppender.Chunk>((pending.Activities.Count / DuckDbChunkAppender.RowsPerChunk) + 1);
         var chunk = _activityRows.Rent();
         chunks.Add(chunk);
         foreach (var activity in pending.Activities)

@@ -1,4 +1,3 @@
-using System.Text;
 using DuckDB.NET.Data;
 
 namespace Rapport.Storage.DuckDb;
@@ -11,7 +10,7 @@ namespace Rapport.Storage.DuckDb;
 internal sealed class DuckDbRowAppenders(DuckDBConnection connection)
 {
     private readonly Dictionary<string, DuckDBAppender> _open = new(StringComparer.Ordinal);
-    private byte[] _utf8 = new byte[1024];
+    private readonly Utf8Scratch _utf8 = new();
 
     /// <summary>The open Appender of <paramref name="table"/>, opened on first use.</summary>
     public DuckDBAppender For(string table)
@@ -37,14 +36,7 @@ internal sealed class DuckDbRowAppenders(DuckDBConnection connection)
                 continue;
             }
 
-            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
-            if (most > _utf8.Length)
-            {
-                _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
-            }
-
-            var length = Encoding.UTF8.GetBytes(value, _utf8);
-            row = row.AppendValue(_utf8.AsSpan(0, length));
+            row = row.AppendValue(_utf8.Encode(value));
         }
 
         return row;

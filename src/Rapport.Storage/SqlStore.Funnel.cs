@@ -80,33 +80,11 @@ public abstract partial class SqlStore
             }, cancellationToken);
 
     /// <summary>
-    /// Sets <c>first_touch_channel</c> (with <c>first_touch_at</c>, the first activity it was read at) for the members
-    /// an ingest commit can have changed it for (<see cref="Core.Ingest.FirstTouchReading"/>): $2 the members it wrote
-    /// activity for, kept when their first activity is at one of the instants $3; $4 the survivors of its merges.
-    /// $1 is the workspace. Other members are not read, so a one-message commit costs the same on any size of store.
-    /// One statement, run at the end of every ingest commit by both backends' sessions.
-    /// </summary>
-    internal static readonly string RefreshFirstTouchChannelsSql = FirstTouchChannelsSql(
-        "(id IN (SELECT unnest($2)) AND first_activity_at IN (SELECT unnest($3)) OR id IN (SELECT unnest($4)))");
-
-    /// <summary>
-    /// <see cref="RefreshFirstTouchChannelsSql"/> reading the same three lists from the DuckDB writer's staging tables
-    /// (<c>first_touch_members</c>, <c>first_touch_instants</c>, <c>first_touch_survivors</c>), which a session fills
-    /// through the Appender. DuckDB holds a list parameter as one value per element outside its memory limit: a bulk
-    /// import of a million developers bound 1.5 million of them, the import's peak memory (docs/benchmarks.md).
-    /// </summary>
-    internal static readonly string RefreshFirstTouchChannelsFromStagingSql = FirstTouchChannelsSql(
-        """
-        (id IN (SELECT id FROM first_touch_members) AND first_activity_at IN (SELECT instant FROM first_touch_instants)
-           OR id IN (SELECT id FROM first_touch_survivors))
-        """);
-
-    /// <summary>
-    /// The member's first touch: the channel of an activity at its first instant, in lower case, or null when none
-    /// names one. When several activities at that instant name different channels, the first in ordinal (byte) order
-    /// wins (<c>COLLATE "C"</c>, the same on both backends whatever the database's collation), so the choice does not
-    /// depend on the order the activities arrived in. A correlated read, so that a commit that changed no first
-    /// activity reads no activities at all.
+    /// Reads the first touch of the members <paramref name="which"/> selects again from their activities: the channel
+    /// of an activity at the first instant, in lower case, or null when none names one; of several, the first in byte
+    /// order (<c>COLLATE "C"</c>, the same on both backends whatever the database's collation). Ingest keeps the first
+    /// touch as it goes (<see cref="Core.Members.MemberProgress.FirstTouchChannel"/>); a merge or split by hand, which
+    /// moves identities between stored members, reads it here.
     /// </summary>
     private protected static string FirstTouchChannelsSql(string which) =>
         $"""

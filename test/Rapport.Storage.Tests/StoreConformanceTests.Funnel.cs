@@ -158,6 +158,32 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task Stored_developers_merged_in_one_commit_give_the_survivor_the_earliest_first_touch_and_at_a_tie_the_first_channel()
+    {
+        // Stored apart: Wes first (so he survives) but seen latest, two visitors seen before him, and Ann and Bo seen at
+        // the same instant.
+        await IngestAsync(
+            """{"type":"page","messageId":"w-1","userId":"wes","context":{"campaign":{"source":"zeta"}},"timestamp":"2026-03-05T00:00:00Z"}""",
+            """{"type":"page","messageId":"p-1","anonymousId":"visitor-p","context":{"campaign":{"source":"Podcast"}},"timestamp":"2026-03-02T00:00:00Z"}""",
+            """{"type":"page","messageId":"g-1","anonymousId":"visitor-g","context":{"campaign":{"source":"GitHub"}},"timestamp":"2026-03-03T00:00:00Z"}""",
+            """{"type":"page","messageId":"a-1","userId":"ann","context":{"campaign":{"source":"zeta"}},"timestamp":"2026-03-07T00:00:00Z"}""",
+            """{"type":"page","messageId":"b-1","anonymousId":"visitor-b","context":{"campaign":{"source":"beta"}},"timestamp":"2026-03-07T00:00:00Z"}""");
+        Assert.Equal(["zeta", "beta", "github", "podcast"], await Store.ListFirstTouchChannelsAsync(Workspace, Token));
+
+        // One commit folds both visitors into Wes, and Bo's visit into Ann.
+        await IngestAsync(
+            """{"type":"alias","messageId":"al-1","userId":"wes","previousId":"visitor-p","timestamp":"2026-03-08T00:00:00Z"}""",
+            """{"type":"alias","messageId":"al-2","userId":"wes","previousId":"visitor-g","timestamp":"2026-03-08T00:00:00Z"}""",
+            """{"type":"alias","messageId":"al-3","userId":"ann","previousId":"visitor-b","timestamp":"2026-03-08T00:00:00Z"}""");
+
+        // Wes now starts on March 2 with the podcast, not GitHub (first in order, a day later); Ann's tie goes to beta.
+        Assert.Equal(["beta", "podcast"], await Store.ListFirstTouchChannelsAsync(Workspace, Token));
+        var wes = await Store.FindMemberAsync(Workspace, Identity.Parse("user:wes"), Token);
+        Assert.Equal(new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc), wes!.FirstActivity);
+        Assert.Equal([1L, 0, 0, 0, 0], (await Store.GetFunnelAsync(Workspace, new FunnelFilter(DateRange.All, Channel: "podcast"), Token)).Stages.Select(stage => stage.Developers));
+    }
+
+    [Fact]
     public async Task An_import_with_an_earlier_activity_in_another_channel_moves_the_developers_first_touch()
     {
         await IngestAsync(

@@ -20,6 +20,7 @@ public sealed class IngestBatch : IIdentityChanges
     // keep theirs in arrays (a million new developers in one import).
     private readonly Dictionary<long, MemberProgress> _progress = [];
     private readonly CreatedMemberProgress _createdProgress;
+    private readonly ChannelNames _channels = new();
     private long _createdCount;
     private readonly List<(long Winner, long Loser)> _merges = [];
     private readonly HashSet<(long, long)> _suggested = [];
@@ -124,7 +125,9 @@ public sealed class IngestBatch : IIdentityChanges
         if (message.IsActivity)
         {
             var type = message.ActivityType ?? throw new ArgumentException("an activity message needs an activity type", nameof(message));
-            ProgressOf(memberId).Include(message.Timestamp, _state.Journey.StageOf(type));
+            ref var progress = ref ProgressOf(memberId);
+            var channel = progress.ReachesFirstActivity(message.Timestamp) ? _channels.Lowered(message.Context.Channel) : null;
+            progress.Include(message.Timestamp, _state.Journey.StageOf(type), channel);
             _activities.Add(new ActivityRecord(
                 message.MessageKey, message.MessageId, identityId, type, message.Timestamp, _receivedAt,
                 message.Source, message.Context, message.PropertiesJson));

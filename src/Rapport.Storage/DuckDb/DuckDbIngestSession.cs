@@ -127,11 +127,6 @@ internal sealed class DuckDbIngestSession : IIngestSession
         }
 
         WriteMembers(members);
-        if (members.FirstTouchReading() is { IsEmpty: false } reading)
-        {
-            RefreshFirstTouch(reading);
-        }
-
         ApplyTraits();
         _transaction.Commit();
         End(committed: true);
@@ -190,7 +185,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
     }
 
     /// <summary>
-    /// A bulk import's commit runs its largest SQL (member rows, first touch, traits) while the identity graph and the
+    /// A bulk import's commit runs its largest SQL (member rows, traits) while the identity graph and the
     /// message keys are no longer needed: the store stops keeping them (the next session loads them from the store,
     /// a cost only after a bulk import) and a compacting collection gives their memory back to the system before
     /// DuckDB asks for its own. Measured at ten million messages: see docs/benchmarks.md, fourth round.
@@ -500,43 +495,13 @@ internal sealed class DuckDbIngestSession : IIngestSession
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS latest_traits (identity_id BIGINT, key VARCHAR, value VARCHAR, updated_at TIMESTAMP)");
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS member_merge (loser_id BIGINT, winner_id BIGINT)");
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS suspect_keys (message_key UUID)");
-        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS first_touch_members (id BIGINT)");
-        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS first_touch_instants (instant TIMESTAMP)");
-        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS first_touch_survivors (id BIGINT)");
         connection.Execute(
             """
             CREATE TEMP TABLE IF NOT EXISTS member_progress (
               id BIGINT, created_at TIMESTAMP, first_activity_at TIMESTAMP, last_activity_at TIMESTAMP, activity_count BIGINT,
-              discover_at TIMESTAMP, evaluate_at TIMESTAMP, learn_at TIMESTAMP, build_at TIMESTAMP, scale_at TIMESTAMP)
+              discover_at TIMESTAMP, evaluate_at TIMESTAMP, learn_at TIMESTAMP, build_at TIMESTAMP, scale_at TIMESTAMP,
+              first_touch_channel VARCHAR)
             """);
-    }
-
-    /// <summary>Stages the reading through the Appender, then runs the shared statement over the staging tables.</summary>
-    private void RefreshFirstTouch(FirstTouchReading reading)
-    {
-        AppendIds("first_touch_members", reading.MemberIds);
-        AppendIds("first_touch_survivors", reading.Survivors);
-        using (var appender = _connection.CreateAppender("first_touch_instants"))
-        {
-            foreach (var instant in reading.Instants)
-            {
-                appender.CreateRow().AppendValue(instant).EndRow();
-            }
-        }
-
-        _connection.Execute(SqlStore.RefreshFirstTouchChannelsFromStagingSql, _workspace.Id);
-        _connection.Execute("DELETE FROM first_touch_members");
-        _connection.Execute("DELETE FROM first_touch_instants");
-        _connection.Execute("DELETE FROM first_touch_survivors");
-    }
-
-    private void AppendIds(string table, long[] ids)
-    {
-        using var appender = _connection.CreateAppender(table);
-        foreach (var id in ids)
-        {
-            appender.CreateRow().AppendValue(id).EndRow();
-        }
     }
 
     private void WriteMembers(MemberChanges changes)
@@ -547,9 +512,8 @@ internal sealed class DuckDbIngestSession : IIngestSession
             using var appender = _connection.CreateAppender("members");
             foreach (var (memberId, progress) in changes.Created)
             {
-                // first_touch_channel and first_touch_at: read at the end of the commit (SqlStore.RefreshFirstTouchChannelsSql).
                 AppendProgress(appender.CreateRow().AppendValue(ws).AppendValue(memberId).AppendValue(changes.At), progress)
-                    .AppendNullValue().AppendNullValue().EndRow();
+                    .AppendValue(progress.FirstTouchChannel).AppendValue(progress.FirstActivity).EndRow();
             }
         }
 
@@ -570,27 +534,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
                 """, ws);
 
             // Absorbed members that were already stored fold their progress into the winner, then go.
-            _connection.Execute(
-                """
-                UPDATE members SET
-                  first_activity_at = least(members.first_activity_at, f.first_activity_at),
-                  last_activity_at = greatest(members.last_activity_at, f.last_activity_at),
-                  activity_count = members.activity_count + f.activity_count,
-                  discover_at = least(members.discover_at, f.discover_at),
-                  evaluate_at = least(members.evaluate_at, f.evaluate_at),
-                  learn_at = least(members.learn_at, f.learn_at),
-                  build_at = least(members.build_at, f.build_at),
-                  scale_at = least(members.scale_at, f.scale_at)
-                FROM (
-                  SELECT m.winner_id, min(x.first_activity_at) AS first_activity_at, max(x.last_activity_at) AS last_activity_at,
-                         sum(x.activity_count) AS activity_count, min(x.discover_at) AS discover_at, min(x.evaluate_at) AS evaluate_at,
-                         min(x.learn_at) AS learn_at, min(x.build_at) AS build_at, min(x.scale_at) AS scale_at
-                  FROM members x JOIN member_merge m ON x.id = m.loser_id
-                  WHERE x.workspace_id = $1
-                  GROUP BY m.winner_id
-                ) f
-                WHERE members.workspace_id = $1 AND members.id = f.winner_id
-                """, ws);
+            _connection.Execute(SqlStore.FoldMergedMembersSql("member_merge m"), ws);
             _connection.Execute(
                 """
                 INSERT INTO member_merges (workspace_id, id, winner_id, loser_id, merged_at, reason)
@@ -608,24 +552,12 @@ internal sealed class DuckDbIngestSession : IIngestSession
             {
                 foreach (var (memberId, progress) in changes.Updated)
                 {
-                    AppendProgress(appender.CreateRow().AppendValue(memberId).AppendValue(changes.At), progress).EndRow();
+                    AppendProgress(appender.CreateRow().AppendValue(memberId).AppendValue(changes.At), progress)
+                        .AppendValue(progress.FirstTouchChannel).EndRow();
                 }
             }
 
-            _connection.Execute(
-                """
-                UPDATE members SET
-                  first_activity_at = least(members.first_activity_at, p.first_activity_at),
-                  last_activity_at = greatest(members.last_activity_at, p.last_activity_at),
-                  activity_count = members.activity_count + p.activity_count,
-                  discover_at = least(members.discover_at, p.discover_at),
-                  evaluate_at = least(members.evaluate_at, p.evaluate_at),
-                  learn_at = least(members.learn_at, p.learn_at),
-                  build_at = least(members.build_at, p.build_at),
-                  scale_at = least(members.scale_at, p.scale_at)
-                FROM member_progress p
-                WHERE members.workspace_id = $1 AND members.id = p.id
-                """, ws);
+            _connection.Execute(SqlStore.AddMemberProgressSql("member_progress p"), ws);
             _connection.Execute("DELETE FROM member_progress");
         }
     }

@@ -135,18 +135,6 @@ internal sealed class PostgresIngestSession : IIngestSession
         await WriteAsync(_batch.TakePending(), cancellationToken).ConfigureAwait(false);
         var members = _batch.CompleteMembers();
         await WriteMembersAsync(members, cancellationToken).ConfigureAwait(false);
-        if (members.FirstTouchReading() is { IsEmpty: false } reading)
-        {
-            await _connection.ExecuteAsync(
-                SqlStore.RefreshFirstTouchChannelsSql,
-                [
-                    _workspace.Id, Typed(reading.MemberIds, NpgsqlDbType.Array | NpgsqlDbType.Bigint),
-                    Typed(Array.ConvertAll(reading.Instants, time => AsUtc(time)), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz),
-                    Typed(reading.Survivors, NpgsqlDbType.Array | NpgsqlDbType.Bigint),
-                ],
-                cancellationToken).ConfigureAwait(false);
-        }
-
         await ApplyTraitsAsync(cancellationToken).ConfigureAwait(false);
         // A session of nothing but duplicates changed no state, so other processes' caches stay valid.
         var summary = _batch.Summary;
@@ -372,7 +360,7 @@ internal sealed class PostgresIngestSession : IIngestSession
             await using var copy = await _connection.BeginBinaryImportAsync(
                 """
                 COPY members (workspace_id, id, created_at, first_activity_at, last_activity_at, activity_count,
-                  discover_at, evaluate_at, learn_at, build_at, scale_at) FROM STDIN (FORMAT BINARY)
+                  discover_at, evaluate_at, learn_at, build_at, scale_at, first_touch_channel, first_touch_at) FROM STDIN (FORMAT BINARY)
                 """,
                 cancellationToken).ConfigureAwait(false);
             foreach (var (memberId, progress) in changes.Created)
@@ -388,6 +376,9 @@ internal sealed class PostgresIngestSession : IIngestSession
                 {
                     await WriteNullableAsync(copy, AsUtc(progress.ReachedAt(stage)), cancellationToken).ConfigureAwait(false);
                 }
+
+                await WriteNullableAsync(copy, progress.FirstTouchChannel, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(copy, AsUtc(progress.FirstActivity), cancellationToken).ConfigureAwait(false);
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -416,28 +407,7 @@ internal sealed class PostgresIngestSession : IIngestSession
                 Parameters(WriteVersion), cancellationToken).ConfigureAwait(false);
 
             // Absorbed members that were already stored fold their progress into the winner, then go.
-            await _connection.ExecuteAsync(
-                $"""
-                UPDATE members SET
-                  first_activity_at = least(members.first_activity_at, f.first_activity_at),
-                  last_activity_at = greatest(members.last_activity_at, f.last_activity_at),
-                  activity_count = members.activity_count + f.activity_count,
-                  discover_at = least(members.discover_at, f.discover_at),
-                  evaluate_at = least(members.evaluate_at, f.evaluate_at),
-                  learn_at = least(members.learn_at, f.learn_at),
-                  build_at = least(members.build_at, f.build_at),
-                  scale_at = least(members.scale_at, f.scale_at)
-                FROM (
-                  SELECT m.winner_id, min(x.first_activity_at) AS first_activity_at, max(x.last_activity_at) AS last_activity_at,
-                         sum(x.activity_count) AS activity_count, min(x.discover_at) AS discover_at, min(x.evaluate_at) AS evaluate_at,
-                         min(x.learn_at) AS learn_at, min(x.build_at) AS build_at, min(x.scale_at) AS scale_at
-                  FROM members x JOIN {Merges} ON x.id = m.loser_id
-                  WHERE x.workspace_id = $1
-                  GROUP BY m.winner_id
-                ) f
-                WHERE members.workspace_id = $1 AND members.id = f.winner_id
-                """,
-                Parameters(), cancellationToken).ConfigureAwait(false);
+            await _connection.ExecuteAsync(SqlStore.FoldMergedMembersSql(Merges), Parameters(), cancellationToken).ConfigureAwait(false);
             await _connection.ExecuteAsync(
                 $"""
                 INSERT INTO member_merges (workspace_id, id, winner_id, loser_id, merged_at, reason, ingest_version)
@@ -463,23 +433,16 @@ internal sealed class PostgresIngestSession : IIngestSession
                 Typed(Column(p => p.LastActivity), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz),
                 Typed(updated.Select(u => u.Progress.ActivityCount).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint),
                 .. JourneyStages.All.Select(stage => Typed(Column(p => p.ReachedAt(stage)), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)),
+                Typed(updated.Select(u => u.Progress.FirstTouchChannel).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
             ];
             await _connection.ExecuteAsync(
-                """
-                UPDATE members SET
-                  first_activity_at = least(members.first_activity_at, p.first_activity_at),
-                  last_activity_at = greatest(members.last_activity_at, p.last_activity_at),
-                  activity_count = members.activity_count + p.activity_count,
-                  discover_at = least(members.discover_at, p.discover_at),
-                  evaluate_at = least(members.evaluate_at, p.evaluate_at),
-                  learn_at = least(members.learn_at, p.learn_at),
-                  build_at = least(members.build_at, p.build_at),
-                  scale_at = least(members.scale_at, p.scale_at)
-                FROM unnest($2::bigint[], $3::timestamptz[], $4::timestamptz[], $5::bigint[], $6::timestamptz[], $7::timestamptz[],
-                            $8::timestamptz[], $9::timestamptz[], $10::timestamptz[])
-                  AS p(id, first_activity_at, last_activity_at, activity_count, discover_at, evaluate_at, learn_at, build_at, scale_at)
-                WHERE members.workspace_id = $1 AND members.id = p.id
-                """,
+                SqlStore.AddMemberProgressSql(
+                    """
+                    unnest($2::bigint[], $3::timestamptz[], $4::timestamptz[], $5::bigint[], $6::timestamptz[], $7::timestamptz[],
+                           $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::text[])
+                      AS p(id, first_activity_at, last_activity_at, activity_count, discover_at, evaluate_at, learn_at, build_at, scale_at,
+                           first_touch_channel)
+                    """),
                 parameters, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -213,4 +213,74 @@ public sealed class MemberProgressTests
     private static string Describe(MemberProgress progress) =>
         $"{progress.FirstActivity:O} {progress.LastActivity:O} {progress.ActivityCount} "
         + string.Join(",", JourneyStages.All.Select(stage => progress.ReachedAt(stage)?.ToString("O", CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void The_first_touch_is_the_channel_at_the_first_instant_and_an_earlier_activity_without_one_clears_it()
+    {
+        var progress = default(MemberProgress);
+
+        progress.Include(Wednesday, null, "newsletter");
+        progress.Include(Friday, null, "github");
+        Assert.Equal("newsletter", progress.FirstTouchChannel);
+
+        progress.Include(Monday, null, "podcast");
+        Assert.Equal("podcast", progress.FirstTouchChannel);
+
+        progress.Include(Monday.AddTicks(-1), null, null);
+        Assert.Null(progress.FirstTouchChannel);
+        Assert.Equal(Monday.AddTicks(-1), progress.FirstActivity);
+    }
+
+    [Fact]
+    public void At_one_first_instant_the_channel_first_in_code_point_order_wins_whatever_the_arrival_order()
+    {
+        // U+1F680 (a surrogate pair in UTF-16) comes after U+FF41 in code points and in UTF-8, but before it in
+        // UTF-16's ordinal order; the stores compare UTF-8 bytes.
+        string[] channels = ["zeta", "\uff41", "\U0001F680", "dev_to", "dev-to"];
+        foreach (var order in new[] { channels, [.. channels.Reverse()] })
+        {
+            var progress = default(MemberProgress);
+            progress.Include(Friday, null, "alpha");
+            foreach (var channel in order)
+            {
+                progress.Include(Wednesday, null, channel);
+                progress.Include(Wednesday, null, null);
+            }
+
+            Assert.Equal("dev-to", progress.FirstTouchChannel);
+        }
+
+        var rocket = default(MemberProgress);
+        rocket.Include(Wednesday, null, "\U0001F680");
+        rocket.Include(Wednesday, null, "\uff41");
+        Assert.Equal("\uff41", rocket.FirstTouchChannel);
+    }
+
+    [Fact]
+    public void Merging_keeps_the_first_touch_of_the_earlier_first_activity_and_at_a_tie_the_first_channel_either_way()
+    {
+        var earlier = default(MemberProgress);
+        earlier.Include(Monday, null, "podcast");
+        var later = default(MemberProgress);
+        later.Include(Wednesday, null, "github");
+        var tied = default(MemberProgress);
+        tied.Include(Monday, null, "github");
+        var silent = default(MemberProgress);
+        silent.Include(Monday, null, null);
+
+        Assert.Equal("podcast", Merged(earlier, later).FirstTouchChannel);
+        Assert.Equal("podcast", Merged(later, earlier).FirstTouchChannel);
+        Assert.Equal("github", Merged(earlier, tied).FirstTouchChannel);
+        Assert.Equal("github", Merged(tied, earlier).FirstTouchChannel);
+        Assert.Equal("podcast", Merged(silent, earlier).FirstTouchChannel);
+        Assert.Equal("podcast", Merged(earlier, default).FirstTouchChannel);
+        Assert.Equal(Merged(earlier, tied), Merged(tied, earlier));
+        Assert.NotEqual(earlier, tied);
+    }
+
+    private static MemberProgress Merged(MemberProgress into, MemberProgress other)
+    {
+        into.Merge(other);
+        return into;
+    }
 }

@@ -42,26 +42,46 @@ public abstract partial class SqlStore
 
     /// <summary>
     /// The SET list that adds <paramref name="source"/>'s progress to a member: minimums, maximums and sums, as
-    /// <see cref="Core.Members.MemberProgress.Merge"/> does. The first touch is the source's when its first activity
-    /// is earlier, the first of both in code-point order (<c>COLLATE "C"</c>) when they tie, and kept otherwise; every
-    /// right-hand side reads the row as it was before the update.
+    /// <see cref="Core.Members.MemberProgress.Merge"/> does (<see cref="FoldActivity"/> and <see cref="FoldReached"/>).
     /// </summary>
     private static string FoldProgress(string source) =>
         $"""
+        {FoldActivity(source)},
+          {FoldReached(source)}
+        """;
+
+    /// <summary>The last activity and the activity count: what every batch of activity changes.</summary>
+    internal static string FoldActivity(string source) =>
+        $"""
+        last_activity_at = greatest(members.last_activity_at, {source}.last_activity_at),
+          activity_count = members.activity_count + {source}.activity_count
+        """;
+
+    /// <summary>
+    /// The first activity, the stage times and the first touch: what a batch changes only for a developer's first
+    /// visit, a new stage or activity arriving out of order. The first touch is the source's when its first
+    /// activity is earlier, the first of both in code-point order (<c>COLLATE "C"</c>) when they tie, and kept
+    /// otherwise; every right-hand side reads the row as it was before the update.
+    /// </summary>
+    internal static string FoldReached(string source) =>
+        $"""
         first_activity_at = least(members.first_activity_at, {source}.first_activity_at),
-          last_activity_at = greatest(members.last_activity_at, {source}.last_activity_at),
-          activity_count = members.activity_count + {source}.activity_count,
           discover_at = least(members.discover_at, {source}.discover_at),
           evaluate_at = least(members.evaluate_at, {source}.evaluate_at),
           learn_at = least(members.learn_at, {source}.learn_at),
           build_at = least(members.build_at, {source}.build_at),
           scale_at = least(members.scale_at, {source}.scale_at),
-          first_touch_channel = CASE
+          first_touch_channel = {FirstTouch(source)},
+          first_touch_at = least(members.first_activity_at, {source}.first_activity_at)
+        """;
+
+    private static string FirstTouch(string source) =>
+        $"""
+        CASE
             WHEN {source}.first_activity_at IS NULL THEN members.first_touch_channel
             WHEN members.first_activity_at IS NULL OR {source}.first_activity_at < members.first_activity_at THEN {source}.first_touch_channel
             WHEN {source}.first_activity_at = members.first_activity_at
               THEN least(members.first_touch_channel COLLATE "C", {source}.first_touch_channel COLLATE "C")
-            ELSE members.first_touch_channel END,
-          first_touch_at = least(members.first_activity_at, {source}.first_activity_at)
+            ELSE members.first_touch_channel END
         """;
 }

@@ -20,6 +20,9 @@ public sealed class WorkspaceIngestState(IdentityGraph identities, MessageKeySet
 
     public JourneyMap Journey { get; set; } = journey;
 
+    /// <summary>What ingest remembers of the member rows it wrote; a store that changes members otherwise clears it.</summary>
+    public StoredMemberReach StoredReach { get; } = new();
+
     internal MessageKeySet MessageKeys { get; } = messageKeys;
 
     public int MessageKeyCount => MessageKeys.Count;
@@ -38,5 +41,6 @@ public sealed class WorkspaceIngestState(IdentityGraph identities, MessageKeySet
     {
         Identities = new IdentityGraph(Identities.NextMemberId);
         MessageKeys.Clear();
+        StoredReach.Clear();
     }
 }

@@ -36,6 +36,25 @@ internal sealed class DuckDbIngestSession : IIngestSession
     /// </summary>
     internal const string BulkCommitMemoryLimit = "256MB";
 
+    /// <summary>Adds every updated row's last activity and count (<see cref="StoredMemberReach"/>).</summary>
+    private static readonly string AddActivitySql =
+        $"""
+        UPDATE members SET
+          {SqlStore.FoldActivity("p")}
+        FROM member_progress p
+        WHERE members.workspace_id = $1 AND members.id = p.id
+        """;
+
+    /// <summary>Folds the rest of the progress of the rows that move, and returns what the rows then hold.</summary>
+    private static readonly string MoveReachedSql =
+        $"""
+        UPDATE members SET
+          {SqlStore.FoldReached("p")}
+        FROM member_progress p
+        WHERE members.workspace_id = $1 AND members.id = p.id AND p.moves
+        RETURNING id, last_activity_at, discover_at, evaluate_at, learn_at, build_at, scale_at
+        """;
+
     /// <summary>The columns of the activities table, every one filled by <see cref="FillActivity"/>.</summary>
     private const int ActivityColumns = 16;
 
@@ -126,9 +145,10 @@ internal sealed class DuckDbIngestSession : IIngestSession
             _connection.Execute($"SET GLOBAL memory_limit = '{BulkCommitMemoryLimit}'");
         }
 
-        WriteMembers(members);
+        var (moves, moved) = WriteMembers(members);
         ApplyTraits();
         _transaction.Commit();
+        RememberMembers(members, moves, moved);
         End(committed: true);
         return _batch.Summary;
     }
@@ -500,11 +520,12 @@ internal sealed class DuckDbIngestSession : IIngestSession
             CREATE TEMP TABLE IF NOT EXISTS member_progress (
               id BIGINT, created_at TIMESTAMP, first_activity_at TIMESTAMP, last_activity_at TIMESTAMP, activity_count BIGINT,
               discover_at TIMESTAMP, evaluate_at TIMESTAMP, learn_at TIMESTAMP, build_at TIMESTAMP, scale_at TIMESTAMP,
-              first_touch_channel VARCHAR)
+              first_touch_channel VARCHAR, moves BOOLEAN)
             """);
     }
 
-    private void WriteMembers(MemberChanges changes)
+    /// <summary>Writes the member rows; returns which updated rows moved and what they then hold.</summary>
+    private (bool[] Moves, List<(long MemberId, DateTime? LastActivity, JourneyStage? Stage)> Moved) WriteMembers(MemberChanges changes)
     {
         var ws = _workspace.Id;
         if (changes.Created.Count > 0)
@@ -544,21 +565,90 @@ internal sealed class DuckDbIngestSession : IIngestSession
                 """, ws, changes.At);
             _connection.Execute("DELETE FROM members WHERE workspace_id = $1 AND id IN (SELECT loser_id FROM member_merge)", ws);
             _connection.Execute("DELETE FROM member_merge");
+            foreach (var (loser, winner) in changes.Merged)
+            {
+                _state.StoredReach.Forget(loser);
+                _state.StoredReach.Forget(winner);
+            }
         }
 
         if (changes.Updated.Count > 0)
         {
+            var reach = _state.StoredReach;
+            var moves = new bool[changes.Updated.Count];
             using (var appender = _connection.CreateAppender("member_progress"))
             {
-                foreach (var (memberId, progress) in changes.Updated)
+                for (var i = 0; i < moves.Length; i++)
                 {
+                    var (memberId, progress) = changes.Updated[i];
+                    moves[i] = reach.Moves(memberId, progress);
                     AppendProgress(appender.CreateRow().AppendValue(memberId).AppendValue(changes.At), progress)
-                        .AppendValue(progress.FirstTouchChannel).EndRow();
+                        .AppendValue(progress.FirstTouchChannel).AppendValue(moves[i]).EndRow();
                 }
             }
 
-            _connection.Execute(SqlStore.AddMemberProgressSql("member_progress p"), ws);
+            _connection.Execute(AddActivitySql, ws);
+            var moved = moves.Contains(true) ? MoveReached() : [];
             _connection.Execute("DELETE FROM member_progress");
+            return (moves, moved);
+        }
+
+        return ([], []);
+    }
+
+    /// <summary>
+    /// Folds the first activity, stage times and first touch of the rows that move (<see cref="StoredMemberReach.Moves"/>)
+    /// into their members, and reads back what is then stored, for the reach to remember after the commit.
+    /// </summary>
+    private List<(long MemberId, DateTime? LastActivity, JourneyStage? Stage)> MoveReached()
+    {
+        var moved = new List<(long, DateTime?, JourneyStage?)>();
+        using var command = _connection.Command(MoveReachedSql, _workspace.Id);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            JourneyStage? stage = null;
+            for (var i = JourneyStages.Count - 1; i >= 0 && stage is null; i--)
+            {
+                stage = reader.IsDBNull(2 + i) ? null : (JourneyStage)i;
+            }
+
+            moved.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1), stage));
+        }
+
+        return moved;
+    }
+
+    /// <summary>
+    /// Once the commit is durable, the ingest state remembers the member rows it wrote (<see cref="StoredMemberReach"/>);
+    /// a bulk import released its state and remembers nothing.
+    /// </summary>
+    private void RememberMembers(
+        MemberChanges changes, bool[] moves, List<(long MemberId, DateTime? LastActivity, JourneyStage? Stage)> moved)
+    {
+        if (_bulk)
+        {
+            return;
+        }
+
+        var reach = _state.StoredReach;
+        foreach (var (memberId, progress) in changes.Created)
+        {
+            reach.Remember(memberId, progress.LastActivity, progress.Stage);
+        }
+
+        for (var i = 0; i < moves.Length; i++)
+        {
+            if (!moves[i])
+            {
+                var (memberId, progress) = changes.Updated[i];
+                reach.Advance(memberId, progress);
+            }
+        }
+
+        foreach (var (memberId, lastActivity, stage) in moved)
+        {
+            reach.Remember(memberId, lastActivity, stage);
         }
     }
 

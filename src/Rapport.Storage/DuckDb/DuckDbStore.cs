@@ -192,6 +192,7 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
             if (_ingestStates.TryGetValue(workspace.Id, out var state))
             {
                 state.Journey = map;
+                state.StoredReach.Clear();
             }
         }
         finally
@@ -330,9 +331,14 @@ public sealed partial class DuckDbStore : SqlStore, IRapportStore
                 ? await Task.Run(() => LoadIdentityGraph(workspace), cancellationToken).ConfigureAwait(false)
                 : null;
             transaction.Commit();
-            if (graph is not null && _ingestStates.TryGetValue(workspace.Id, out var state))
+            if (_ingestStates.TryGetValue(workspace.Id, out var state))
             {
-                state.Identities = graph;
+                // Members were changed outside ingest; their rows are learned again as ingest next writes them.
+                state.StoredReach.Clear();
+                if (graph is not null)
+                {
+                    state.Identities = graph;
+                }
             }
 
             return result;

@@ -92,4 +92,35 @@ public abstract partial class StoreConformanceTests
             new Dictionary<JourneyStage, DateTime> { [JourneyStage.Discover] = Utc(3, 3, 10), [JourneyStage.Evaluate] = Utc(3, 7, 10) },
             ada.StagesReached.ToDictionary());
     }
+
+    [Fact]
+    public async Task A_bulk_import_onto_stored_developers_folds_into_them_as_one_import_of_everything_would()
+    {
+        string[] before =
+        [
+            """{"type":"page","messageId":"b1","userId":"ada","context":{"campaign":{"source":"newsletter"}},"timestamp":"2026-03-05T10:00:00Z"}""",
+            """{"type":"track","messageId":"b2","userId":"bo","event":"API Called","timestamp":"2026-03-05T10:00:00Z"}""",
+        ];
+        // More than one chunk: Ada earlier through a podcast, Bo later at a stage he has, and 5,000 newcomers.
+        string[] bulk =
+        [
+            """{"type":"page","messageId":"b3","userId":"ada","context":{"campaign":{"source":"podcast"}},"timestamp":"2026-03-01T10:00:00Z"}""",
+            """{"type":"track","messageId":"b4","userId":"bo","event":"Signed Up","timestamp":"2026-03-09T10:00:00Z"}""",
+            .. Enumerable.Range(0, 5_000).Select(i =>
+                $$"""{"type":"page","messageId":"n{{i}}","anonymousId":"visitor-{{i}}","timestamp":"2026-03-07T10:00:00Z"}"""),
+        ];
+        await IngestAsync(before);
+        await IngestAsync(bulk);
+
+        var fresh = await OpenStoreAsync();
+        var freshWorkspace = await fresh.GetOrCreateWorkspaceAsync(Core.Workspaces.Workspace.DefaultSlug, Token);
+        await IngestAsync(fresh, freshWorkspace, [.. before, .. bulk]);
+
+        Assert.Equal(await ReadProgressAsync(fresh, freshWorkspace), await ReadProgressAsync(Store, Workspace));
+        var ada = await FindExistingAsync("user:ada");
+        Assert.Equal((Utc(3, 1, 10), Utc(3, 5, 10), 2L), (ada.FirstActivity, ada.LastActivity, ada.ActivityCount));
+        var bo = await FindExistingAsync("user:bo");
+        Assert.Equal((JourneyStage.Build, Utc(3, 5, 10), Utc(3, 9, 10), 2L), (bo.Stage, bo.FirstActivity, bo.LastActivity, bo.ActivityCount));
+        Assert.Equal(["podcast"], await Store.ListFirstTouchChannelsAsync(Workspace, Token));
+    }
 }

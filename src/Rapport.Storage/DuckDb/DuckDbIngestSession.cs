@@ -36,6 +36,9 @@ internal sealed class DuckDbIngestSession : IIngestSession
     /// </summary>
     internal const string BulkCommitMemoryLimit = "256MB";
 
+    /// <summary>Adds every updated row's whole progress.</summary>
+    private static readonly string AddProgressSql = SqlStore.AddMemberProgressSql("member_progress p");
+
     /// <summary>Adds every updated row's last activity and count (<see cref="StoredMemberReach"/>).</summary>
     private static readonly string AddActivitySql =
         $"""
@@ -587,8 +590,21 @@ internal sealed class DuckDbIngestSession : IIngestSession
                 }
             }
 
-            _connection.Execute(AddActivitySql, ws);
-            var moved = moves.Contains(true) ? MoveReached() : [];
+            List<(long, DateTime?, JourneyStage?)> moved = [];
+            if (_bulk)
+            {
+                // A bulk import released its ingest state, so every row moves and nothing is remembered: one full fold.
+                _connection.Execute(AddProgressSql, ws);
+            }
+            else
+            {
+                _connection.Execute(AddActivitySql, ws);
+                if (moves.Contains(true))
+                {
+                    moved = MoveReached();
+                }
+            }
+
             _connection.Execute("DELETE FROM member_progress");
             return (moves, moved);
         }

@@ -12,7 +12,7 @@ namespace Rapport.Storage;
 /// <summary>The journey map, the funnel, a developer by identity and the workspace's counts, read alike on every backend.</summary>
 public abstract partial class SqlStore
 {
-    private const string MemberProgressColumns =
+    internal const string MemberProgressColumns =
         "first_activity_at, last_activity_at, activity_count, discover_at, evaluate_at, learn_at, build_at, scale_at";
 
     public async Task<JourneyMap> GetJourneyMapAsync(Workspace workspace, CancellationToken cancellationToken)
@@ -105,7 +105,7 @@ public abstract partial class SqlStore
     }
 
     /// <summary>A member's stored progress from <see cref="MemberProgressColumns"/> starting at <paramref name="first"/>.</summary>
-    private protected static MemberProgress ReadProgress(DbDataReader reader, int first)
+    internal static MemberProgress ReadProgress(DbDataReader reader, int first)
     {
         Span<DateTime?> reached = new DateTime?[JourneyStages.Count];
         for (var i = 0; i < JourneyStages.Count; i++)

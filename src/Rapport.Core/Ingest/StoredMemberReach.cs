@@ -1,4 +1,3 @@
-using Rapport.Core.Journey;
 using Rapport.Core.Members;
 
 namespace Rapport.Core.Ingest;
@@ -40,9 +39,9 @@ public sealed class StoredMemberReach
             || (batch.Stage is { } stage && (int)stage > stored.Stage);
     }
 
-    /// <summary>Remembers a row as stored: its last activity and highest stage (<c>null</c> for none).</summary>
-    public void Remember(long memberId, DateTime? lastActivity, JourneyStage? stage) =>
-        _members[memberId] = new Reach(lastActivity?.Ticks ?? 0, stage is { } reached ? (sbyte)reached : (sbyte)-1);
+    /// <summary>Remembers a row as stored: its last activity and highest stage.</summary>
+    public void Remember(long memberId, in MemberProgress stored) =>
+        _members[memberId] = new Reach(stored.LastActivity?.Ticks ?? 0, stored.Stage is { } reached ? (sbyte)reached : (sbyte)-1);
 
     /// <summary>Adds a batch that did not move the member (<see cref="Moves"/>) to what is remembered of its row.</summary>
     public void Advance(long memberId, in MemberProgress batch)

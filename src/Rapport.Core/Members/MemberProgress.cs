@@ -159,7 +159,7 @@ public struct MemberProgress : IEquatable<MemberProgress>
     /// Code-point order. UTF-16's ordinal order differs from it only where a surrogate (a code point above U+FFFF)
     /// meets a character from U+E000 to U+FFFF, which UTF-16 sorts first and UTF-8, like the stores, last.
     /// </summary>
-    internal static int CompareCodePoints(string a, string b)
+    private static int CompareCodePoints(string a, string b)
     {
         var at = a.AsSpan().CommonPrefixLength(b);
         if (at == a.Length || at == b.Length)

@@ -55,7 +55,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
           {SqlStore.FoldReached("p")}
         FROM member_progress p
         WHERE members.workspace_id = $1 AND members.id = p.id AND p.moves
-        RETURNING id, last_activity_at, discover_at, evaluate_at, learn_at, build_at, scale_at
+        RETURNING id, {SqlStore.MemberProgressColumns}
         """;
 
     /// <summary>The columns of the activities table, every one filled by <see cref="FillActivity"/>.</summary>
@@ -528,7 +528,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
     }
 
     /// <summary>Writes the member rows; returns which updated rows moved and what they then hold.</summary>
-    private (bool[] Moves, List<(long MemberId, DateTime? LastActivity, JourneyStage? Stage)> Moved) WriteMembers(MemberChanges changes)
+    private (bool[] Moves, List<(long MemberId, MemberProgress Stored)> Moved) WriteMembers(MemberChanges changes)
     {
         var ws = _workspace.Id;
         if (changes.Created.Count > 0)
@@ -590,7 +590,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
                 }
             }
 
-            List<(long, DateTime?, JourneyStage?)> moved = [];
+            List<(long, MemberProgress)> moved = [];
             if (_bulk)
             {
                 // A bulk import released its ingest state, so every row moves and nothing is remembered: one full fold.
@@ -616,20 +616,14 @@ internal sealed class DuckDbIngestSession : IIngestSession
     /// Folds the first activity, stage times and first touch of the rows that move (<see cref="StoredMemberReach.Moves"/>)
     /// into their members, and reads back what is then stored, for the reach to remember after the commit.
     /// </summary>
-    private List<(long MemberId, DateTime? LastActivity, JourneyStage? Stage)> MoveReached()
+    private List<(long MemberId, MemberProgress Stored)> MoveReached()
     {
-        var moved = new List<(long, DateTime?, JourneyStage?)>();
+        var moved = new List<(long, MemberProgress)>();
         using var command = _connection.Command(MoveReachedSql, _workspace.Id);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            JourneyStage? stage = null;
-            for (var i = JourneyStages.Count - 1; i >= 0 && stage is null; i--)
-            {
-                stage = reader.IsDBNull(2 + i) ? null : (JourneyStage)i;
-            }
-
-            moved.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1), stage));
+            moved.Add((reader.GetInt64(0), SqlStore.ReadProgress(reader, 1)));
         }
 
         return moved;
@@ -640,7 +634,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
     /// a bulk import released its state and remembers nothing.
     /// </summary>
     private void RememberMembers(
-        MemberChanges changes, bool[] moves, List<(long MemberId, DateTime? LastActivity, JourneyStage? Stage)> moved)
+        MemberChanges changes, bool[] moves, List<(long MemberId, MemberProgress Stored)> moved)
     {
         if (_bulk)
         {
@@ -650,7 +644,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
         var reach = _state.StoredReach;
         foreach (var (memberId, progress) in changes.Created)
         {
-            reach.Remember(memberId, progress.LastActivity, progress.Stage);
+            reach.Remember(memberId, progress);
         }
 
         for (var i = 0; i < moves.Length; i++)
@@ -662,9 +656,9 @@ internal sealed class DuckDbIngestSession : IIngestSession
             }
         }
 
-        foreach (var (memberId, lastActivity, stage) in moved)
+        foreach (var (memberId, stored) in moved)
         {
-            reach.Remember(memberId, lastActivity, stage);
+            reach.Remember(memberId, stored);
         }
     }
 

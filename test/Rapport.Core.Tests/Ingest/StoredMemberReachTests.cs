@@ -14,7 +14,7 @@ public sealed class StoredMemberReachTests
     public void A_member_not_known_or_without_stored_activity_always_moves()
     {
         var reach = new StoredMemberReach();
-        reach.Remember(2, lastActivity: null, stage: null);
+        reach.Remember(2, default);
 
         Assert.True(reach.Moves(1, Batch((Friday, null, null))));
         Assert.True(reach.Moves(2, Batch((Friday, null, null))));
@@ -24,7 +24,7 @@ public sealed class StoredMemberReachTests
     public void A_later_batch_at_a_stage_already_reached_does_not_move_and_anything_else_does()
     {
         var reach = new StoredMemberReach();
-        reach.Remember(7, Wednesday, JourneyStage.Evaluate);
+        reach.Remember(7, Batch((Wednesday, JourneyStage.Evaluate, null)));
 
         Assert.False(reach.Moves(7, Batch((Friday, JourneyStage.Evaluate, "newsletter"))));
         Assert.False(reach.Moves(7, Batch((Friday, JourneyStage.Discover, null), (Friday.AddHours(1), null, null))));
@@ -40,8 +40,8 @@ public sealed class StoredMemberReachTests
     public void Advancing_moves_the_last_activity_on_and_forgetting_makes_a_member_move_again()
     {
         var reach = new StoredMemberReach();
-        reach.Remember(7, Monday, JourneyStage.Build);
-        reach.Remember(8, Monday, JourneyStage.Build);
+        reach.Remember(7, Batch((Monday, JourneyStage.Build, null)));
+        reach.Remember(8, Batch((Monday, JourneyStage.Build, null)));
 
         reach.Advance(7, Batch((Wednesday, null, null), (Friday, null, null)));
         reach.Advance(9, Batch((Friday, null, null)));

@@ -1,5 +1,4 @@
 using Rapport.Core.Journey;
-using Rapport.Core.Workspaces;
 
 namespace Rapport.Storage.Tests;
 
@@ -43,10 +42,7 @@ public abstract partial class StoreConformanceTests
         await Store.SetJourneyMapAsync(Workspace, map, Token);
         await IngestAsync(TrafficAfterTheMapChanges);
 
-        var fresh = await OpenStoreAsync();
-        var freshWorkspace = await fresh.GetOrCreateWorkspaceAsync(Workspace.DefaultSlug, Token);
-        await fresh.SetJourneyMapAsync(freshWorkspace, map, Token);
-        await IngestAsync(fresh, freshWorkspace, [.. TrafficBeforeTheMapChanges, .. TrafficAfterTheMapChanges]);
+        var oneImport = await ProgressOfOneImportAsync([.. TrafficBeforeTheMapChanges, .. TrafficAfterTheMapChanges], map);
         StoredProgress[] expected =
         [
             new(Utc(3, 1, 10), Utc(3, 3, 10), 2, Utc(3, 1, 10), Utc(3, 1, 10), null, null, null),
@@ -56,7 +52,7 @@ public abstract partial class StoreConformanceTests
             new(Utc(3, 5, 12), Utc(3, 6, 12), 2, Utc(3, 5, 12), Utc(3, 5, 12), Utc(3, 5, 12), Utc(3, 5, 12), null),
             new(Utc(3, 7, 10), Utc(3, 7, 10), 1, Utc(3, 7, 10), Utc(3, 7, 10), null, null, null),
         ];
-        Assert.Equal(expected.OrderBy(row => row.ToString(), StringComparer.Ordinal), await ReadProgressAsync(fresh, freshWorkspace));
+        Assert.Equal(expected.OrderBy(row => row.ToString(), StringComparer.Ordinal), oneImport);
         Assert.Equal(expected.OrderBy(row => row.ToString(), StringComparer.Ordinal), await ReadProgressAsync(Store, Workspace));
         var b = await FindExistingAsync("anonymous:b");
         Assert.Equal(JourneyStage.Evaluate, b.Stage);

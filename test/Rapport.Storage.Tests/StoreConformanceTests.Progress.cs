@@ -40,16 +40,14 @@ public abstract partial class StoreConformanceTests
             await IngestAsync(commit);
         }
 
-        var fresh = await OpenStoreAsync();
-        var freshWorkspace = await fresh.GetOrCreateWorkspaceAsync(Core.Workspaces.Workspace.DefaultSlug, Token);
-        await IngestAsync(fresh, freshWorkspace, [.. CommitsOfOneDeveloperAndAnother.SelectMany(commit => commit)]);
+        var oneImport = await ProgressOfOneImportAsync([.. CommitsOfOneDeveloperAndAnother.SelectMany(commit => commit)]);
 
         StoredProgress[] expected =
         [
             new(Utc(3, 2, 10), Utc(3, 7, 10), 6, Utc(3, 2, 10), Utc(3, 4, 10), null, null, null),
             new(Utc(3, 7, 10), Utc(3, 8, 10), 2, Utc(3, 7, 10), Utc(3, 8, 10), Utc(3, 8, 10), Utc(3, 8, 10), null),
         ];
-        Assert.Equal(expected.OrderBy(row => row.ToString(), StringComparer.Ordinal), await ReadProgressAsync(fresh, freshWorkspace));
+        Assert.Equal(expected.OrderBy(row => row.ToString(), StringComparer.Ordinal), oneImport);
         Assert.Equal(expected.OrderBy(row => row.ToString(), StringComparer.Ordinal), await ReadProgressAsync(Store, Workspace));
         Assert.Equal(["podcast"], await Store.ListFirstTouchChannelsAsync(Workspace, Token));
     }
@@ -112,11 +110,7 @@ public abstract partial class StoreConformanceTests
         await IngestAsync(before);
         await IngestAsync(bulk);
 
-        var fresh = await OpenStoreAsync();
-        var freshWorkspace = await fresh.GetOrCreateWorkspaceAsync(Core.Workspaces.Workspace.DefaultSlug, Token);
-        await IngestAsync(fresh, freshWorkspace, [.. before, .. bulk]);
-
-        Assert.Equal(await ReadProgressAsync(fresh, freshWorkspace), await ReadProgressAsync(Store, Workspace));
+        Assert.Equal(await ProgressOfOneImportAsync([.. before, .. bulk]), await ReadProgressAsync(Store, Workspace));
         var ada = await FindExistingAsync("user:ada");
         Assert.Equal((Utc(3, 1, 10), Utc(3, 5, 10), 2L), (ada.FirstActivity, ada.LastActivity, ada.ActivityCount));
         var bo = await FindExistingAsync("user:bo");

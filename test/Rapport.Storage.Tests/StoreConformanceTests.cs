@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Rapport.Core.Identities;
 using Rapport.Core.Ingest;
+using Rapport.Core.Journey;
 using Rapport.Core.Members;
 using Rapport.Core.Workspaces;
 
@@ -131,6 +132,23 @@ public abstract partial class StoreConformanceTests : IAsyncLifetime
         await FindAsync(identity) ?? throw new Xunit.Sdk.XunitException($"no member has the identity {identity}");
 
     /// <summary>Every member's stored progress, in an order that does not depend on the store.</summary>
+    /// <summary>
+    /// The progress a fresh store holds after one import of <paramref name="messages"/>, under <paramref name="map"/>
+    /// (the default when <c>null</c>): what progress kept commit after commit must end up as.
+    /// </summary>
+    private protected async Task<List<StoredProgress>> ProgressOfOneImportAsync(IReadOnlyList<string> messages, JourneyMap? map = null)
+    {
+        var fresh = await OpenStoreAsync();
+        var freshWorkspace = await fresh.GetOrCreateWorkspaceAsync(Workspace.DefaultSlug, Token);
+        if (map is not null)
+        {
+            await fresh.SetJourneyMapAsync(freshWorkspace, map, Token);
+        }
+
+        await IngestAsync(fresh, freshWorkspace, [.. messages]);
+        return await ReadProgressAsync(fresh, freshWorkspace);
+    }
+
     private protected static async Task<List<StoredProgress>> ReadProgressAsync(IRapportStore store, Workspace workspace)
     {
         var rows = new List<StoredProgress>();

@@ -62,14 +62,18 @@ internal static class DemoCommand
             await DemoDocs.AddAsync(target.Store, workspace, scope.Clock.GetUtcNow().UtcDateTime, cancellationToken);
             await target.Store.RefreshCommunityAsync(workspace, scope.Clock.GetUtcNow().UtcDateTime, cancellationToken);
 
-            // The dashboard needs someone signed in: the demo has its own owner and prints a link that signs them in.
+            // The dashboard needs someone signed in: the demo has its own owner and prints a link that signs them in,
+            // once the server listens, so that the link works when it appears, and with the address it really has.
             var owner = await target.Store.FindUserAsync(DemoOwner, cancellationToken)
                 ?? await target.Store.CreateUserAsync(DemoOwner, UserRole.Owner, null, cancellationToken);
-            await UserCommands.PrintSignInLinkAsync(target.Store, owner, scope.Settings.Server.Urls, cancellationToken);
-
-            if (!scope.Get(noServe))
+            if (scope.Get(noServe))
             {
-                await ServeCommand.RunAsync(target, cancellationToken);
+                await UserCommands.PrintSignInLinkAsync(target.Store, owner, scope.Settings.Server.Urls, cancellationToken);
+            }
+            else
+            {
+                await ServeCommand.RunAsync(target, cancellationToken, addresses =>
+                    UserCommands.PrintSignInLinkAsync(target.Store, owner, addresses[0], cancellationToken));
             }
 
             return 0;

@@ -31,7 +31,9 @@ internal static class ServeCommand
         return serve;
     }
 
-    public static async Task RunAsync(CommandScope scope, CancellationToken cancellationToken)
+    /// <param name="whenListening">Told the addresses once the server accepts requests, before it waits for Ctrl+C.</param>
+    public static async Task RunAsync(
+        CommandScope scope, CancellationToken cancellationToken, Func<IReadOnlyList<string>, Task>? whenListening = null)
     {
         var refresh = scope.Settings.Community.RefreshMinutes == 0 ? (TimeSpan?)null : TimeSpan.FromMinutes(scope.Settings.Community.RefreshMinutes);
         await using var app = RapportWebHost.Build(
@@ -40,6 +42,11 @@ internal static class ServeCommand
         foreach (var address in app.Urls)
         {
             AnsiConsole.MarkupLine($"Rapport is serving [bold]{Markup.Escape(scope.Store.Description)}[/] at [link]{Markup.Escape(address)}[/]");
+        }
+
+        if (whenListening is not null)
+        {
+            await whenListening([.. app.Urls]);
         }
 
         AnsiConsole.MarkupLine("Press Ctrl+C to stop.");

@@ -584,7 +584,9 @@ internal sealed class DuckDbIngestSession : IIngestSession
                 for (var i = 0; i < moves.Length; i++)
                 {
                     var (memberId, progress) = changes.Updated[i];
-                    moves[i] = reach.Moves(memberId, progress);
+
+                    // A bulk import released its ingest state, so it knows of no stored row: every row moves.
+                    moves[i] = _bulk || reach.Moves(memberId, progress);
                     AppendProgress(appender.CreateRow().AppendValue(memberId).AppendValue(changes.At), progress)
                         .AppendValue(progress.FirstTouchChannel).AppendValue(moves[i]).EndRow();
                 }
@@ -593,7 +595,7 @@ internal sealed class DuckDbIngestSession : IIngestSession
             List<(long, MemberProgress)> moved = [];
             if (_bulk)
             {
-                // A bulk import released its ingest state, so every row moves and nothing is remembered: one full fold.
+                // Every row moves and nothing is remembered (RememberMembers): one full fold, nothing read back.
                 _connection.Execute(AddProgressSql, ws);
             }
             else

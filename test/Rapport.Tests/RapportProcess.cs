@@ -15,6 +15,28 @@ internal static class RapportProcess
         string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         StartAsync("dotnet", [ExecutablePath, .. arguments], workingDirectory, environment);
 
+    /// <summary>
+    /// How to start <c>rapport ARGUMENTS</c> for a test that works with the process while it runs (a server to call, an
+    /// import to kill): output and errors redirected, the test machine's own Rapport settings kept out.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(ExecutablePath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Isolate(start.Environment);
+        return start;
+    }
+
     /// <summary>Runs a shell pipeline, for standard input and exit codes as a shell user sees them.</summary>
     public static Task<(int ExitCode, string Output, string Error)> RunShellAsync(string workingDirectory, string script) =>
         StartAsync("/bin/sh", ["-c", script], workingDirectory);

@@ -33,18 +33,7 @@ internal sealed class RapportServerProcess : IDisposable
         string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, string[] serveArguments)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in (string[])[RapportProcess.ExecutablePath, .. arguments, "serve", .. serveArguments, "--urls", address.ToString()])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        RapportProcess.Isolate(start.Environment);
+        var start = RapportProcess.StartInfo(workingDirectory, [.. arguments, "serve", .. serveArguments, "--urls", address.ToString()]);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

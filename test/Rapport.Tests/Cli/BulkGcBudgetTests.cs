@@ -75,20 +75,8 @@ public sealed class BulkGcBudgetTests : IDisposable
 
     private Process Start(Dictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _directory.Path,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(RapportProcess.ExecutablePath);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        RapportProcess.Isolate(start.Environment);
+        var start = RapportProcess.StartInfo(_directory.Path, arguments);
+        start.RedirectStandardInput = true;
         start.Environment.Remove(BulkGcBudget.Variable);
         foreach (var (name, value) in environment)
         {

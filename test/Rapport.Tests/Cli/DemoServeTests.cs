@@ -13,20 +13,9 @@ public sealed class DemoServeTests : IDisposable
     public async Task The_sign_in_link_appears_once_the_server_answers_and_names_the_port_it_really_has()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _directory.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
         // Port 0: the operating system picks one, which only the running server knows.
-        foreach (var argument in (string[])[RapportProcess.ExecutablePath, "demo", "--developers", "300", "--urls", "http://127.0.0.1:0"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        RapportProcess.Isolate(start.Environment);
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(
+            RapportProcess.StartInfo(_directory.Path, ["demo", "--developers", "300", "--urls", "http://127.0.0.1:0"]))!;
         var errors = new StringBuilder();
         process.ErrorDataReceived += (_, line) => errors.AppendLine(line.Data);
         process.BeginErrorReadLine();

@@ -31,14 +31,7 @@ public sealed class SegmentImportCrashTests : IDisposable
             }
         }
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { RapportProcess.ExecutablePath, "--db", db, "import", "segment", large },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        RapportProcess.Isolate(start.Environment);
-        using var import = Process.Start(start)!;
+        using var import = Process.Start(RapportProcess.StartInfo(_directory.Path, ["--db", db, "import", "segment", large]))!;
         var killedAt = await KillWhenHalfReadAsync(import, large);
 
         Assert.InRange(killedAt, 0.5, 0.99);
